@@ -1,0 +1,34 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The interpreter core must stay one module so whole-module optimisation sees the hot loop
+// and every helper it calls (see docs/ARCHITECTURE.md and shared/notes/vm-performance.md).
+let coreSettings: [SwiftSetting] = [
+    .unsafeFlags(["-enforce-exclusivity=unchecked"]),
+]
+
+let package = Package(
+    name: "microboard",
+    targets: [
+        .target(name: "CSupport", path: "Sources/CSupport"),
+        .target(
+            name: "MicroPythonCore",
+            dependencies: ["CSupport"],
+            path: "Sources/MicroPythonCore",
+            swiftSettings: coreSettings + [.swiftLanguageMode(.v5)]
+        ),
+        .executableTarget(
+            name: "microboard",
+            dependencies: ["MicroPythonCore", "CSupport"],
+            path: "Sources/microboard",
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+        .testTarget(
+            name: "MicroPythonCoreTests",
+            dependencies: ["MicroPythonCore"],
+            path: "Tests/MicroPythonCoreTests",
+            exclude: ["Fixtures"],
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+    ]
+)

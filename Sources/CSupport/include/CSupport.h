@@ -1,0 +1,29 @@
+#ifndef MICROBOARD_CSUPPORT_H
+#define MICROBOARD_CSUPPORT_H
+#include <stddef.h>
+#include <stdint.h>
+
+// Maps anonymous memory at exactly `addr` (fails rather than replacing an existing mapping).
+// The emulated address space (flash, SRAM) sits at a fixed host offset so that an object's
+// 32-bit address converts to a host pointer with one add of a constant.
+void *mb_map_fixed(uintptr_t addr, size_t size);
+int mb_unmap(void *addr, size_t size);
+
+// Calls fn(ctx, sp) after spilling every callee-saved register onto this thread's stack, so that
+// a conservative scan of [sp, stack top) sees every value the Swift code still holds.
+void mb_with_registers_spilled(void *ctx, void (*fn)(void *ctx, void *sp));
+
+// The highest address of the current thread's stack (stacks grow down on every supported host).
+void *mb_stack_top(void);
+// The current stack pointer, approximately: the frame address of the caller.
+void *mb_stack_pointer(void);
+
+// SIGINT sets this flag; the VM polls it on backward jumps and calls to raise KeyboardInterrupt.
+extern volatile int mb_sigint_pending;
+void mb_install_sigint(void);
+void mb_restore_sigint(void);
+
+// Runs fn(ctx) on a new thread with the given stack size and waits for it.
+int mb_run_on_big_stack(size_t stack_size, void *ctx, void (*fn)(void *ctx));
+
+#endif

@@ -1,0 +1,105 @@
+import CSupport
+
+// The emulated address space: a flash region for static objects (built-in types, functions,
+// module tables, frozen code) and an SRAM region holding the GC heap. Plain-data runtime state
+// that the hot paths touch lives at a fixed address too, so reaching it needs no Swift global.
+
+enum Region {
+    static let romBase: UInt32 = 0x0800_0000
+    static let romSize: UInt32 = 0x0080_0000       // 8 MiB reserved; pages are touched on demand
+    static let stateBase: UInt32 = 0x0400_0000
+    static let stateSize: UInt32 = 0x0001_0000
+    static let ramBase: UInt32 = 0x2000_0000
+    static let maxHeap: Int = 0xC000_0000 - 0x2000_0000
+}
+
+/// Named root slots in flash: anything stored here stays alive across collections.
+enum Root: Int {
+    case sysModules = 0, builtinsDict, mainModule, sysPath, sysArgv, handledException, raisedException
+    case memoryErrorInstance, emptyTuple, emptyStr, emptyBytes, loadedModuleBeingImported
+    case internedStrs, sysStdout, sysStderr, sysStdin, kbdInterruptInstance, schedQueue, atexit
+    case reprStack, scratch0, scratch1, scratch2, scratch3
+    static let count = 64
+}
+
+/// Plain-data state at a fixed address (Region.stateBase).
+struct RuntimeState {
+    // heap
+    var atb: UnsafeMutablePointer<UInt8>          // allocation table, 2 bits a block
+    var poolStart: UInt32                          // emulated address of block 0
+    var poolEnd: UInt32
+    var blockCount: Int
+    var lastFreeBlock: Int                         // allocation search starts here
+    var bytesSinceCollect: Int
+    var threshold: Int                             // -1: none
+    var gcEnabled: Bool
+    var gcStress: Bool
+    var collecting: Bool
+    var heapLockDepth: Int
+    var collections: Int
+    // flash
+    var romTop: UInt32                             // next free byte in flash
+    var rootsAddr: UInt32
+    // VM value stack: frames of running Python functions (precise roots)
+    var vmStackBase: UnsafeMutablePointer<Obj>
+    var vmStackTop: UnsafeMutablePointer<Obj>
+    var vmStackLimit: UnsafeMutablePointer<Obj>
+    // native stack bounds for the conservative scan and the recursion limit
+    var nativeStackTop: UnsafeMutableRawPointer?
+    var nativeStackLimit: UInt
+    var callDepth: Int
+    var maxCallDepth: Int
+    var floatIsSingle: Bool
+    var pendingInterrupt: Bool
+}
+
+@inline(__always) var rt: UnsafeMutablePointer<RuntimeState> {
+    UnsafeMutablePointer<RuntimeState>(bitPattern: hostOffset &+ UInt(Region.stateBase)).unsafelyUnwrapped
+}
+
+@inline(__always) func rootSlot(_ r: Root) -> UnsafeMutablePointer<Obj> {
+    hostPtr(rt.pointee.rootsAddr).assumingMemoryBound(to: Obj.self) + r.rawValue
+}
+
+@inline(__always) func getRoot(_ r: Root) -> Obj { rootSlot(r).pointee }
+@inline(__always) func setRoot(_ r: Root, _ v: Obj) { rootSlot(r).pointee = v }
+
+enum MemoryMapError: Error { case cannotMap(String) }
+
+/// Maps the regions. Called once per process; a soft reset clears them instead.
+func mapRegions(heapBytes: Int, vmStackSlots: Int) throws {
+    guard mb_map_fixed(UInt(hostOffset) + UInt(Region.stateBase), Int(Region.stateSize)) != nil else {
+        throw MemoryMapError.cannotMap("state")
+    }
+    guard mb_map_fixed(UInt(hostOffset) + UInt(Region.romBase), Int(Region.romSize)) != nil else {
+        throw MemoryMapError.cannotMap("flash")
+    }
+    let ramBytes = (heapBytes + 4095) & ~4095
+    guard mb_map_fixed(UInt(hostOffset) + UInt(Region.ramBase), ramBytes) != nil else {
+        throw MemoryMapError.cannotMap("ram")
+    }
+    let stack = UnsafeMutablePointer<Obj>.allocate(capacity: vmStackSlots)
+    stack.initialize(repeating: .null, count: vmStackSlots)
+    rt.pointee = RuntimeState(
+        atb: UnsafeMutablePointer(bitPattern: 16)!, poolStart: 0, poolEnd: 0, blockCount: 0, lastFreeBlock: 0,
+        bytesSinceCollect: 0, threshold: -1, gcEnabled: true, gcStress: false, collecting: false,
+        heapLockDepth: 0, collections: 0,
+        romTop: Region.romBase + TypeID.capacity * TypeID.slotBytes, rootsAddr: 0,
+        vmStackBase: stack, vmStackTop: stack, vmStackLimit: stack + vmStackSlots,
+        nativeStackTop: nil, nativeStackLimit: 0, callDepth: 0, maxCallDepth: 100_000,
+        floatIsSingle: false, pendingInterrupt: false)
+    rt.pointee.rootsAddr = romAllocRaw(bytes: Root.count * 4)
+    heapInit(base: Region.ramBase, bytes: heapBytes)
+}
+
+/// Bump allocation in flash for objects that live for the whole session (types, builtins).
+func romAllocRaw(bytes: Int) -> UInt32 {
+    let size = UInt32((bytes + 15) & ~15)
+    let addr = rt.pointee.romTop
+    precondition(addr + size <= Region.romBase + Region.romSize, "flash region exhausted")
+    rt.pointee.romTop = addr + size
+    hostPtr(addr).initializeMemory(as: UInt8.self, repeating: 0, count: Int(size))
+    return addr
+}
+
+@inline(__always) func isRomAddr(_ a: UInt32) -> Bool { a >= Region.romBase && a < Region.romBase + Region.romSize }

@@ -1,0 +1,3 @@
+// Methods of str (and the shared search/split helpers bytes uses too).
+
+let strMethods: [NativeSpec] = []

@@ -1,0 +1,118 @@
+// The bytecode: 32-bit words, opcode in the low 8 bits and its argument in the upper 24
+// (EXTENDED_ARG is never needed: 24 bits cover every index and jump target we emit).
+// Some instructions are followed by extra words (caches, second operands); `extraWords` says how many.
+
+enum Op: UInt8 {
+    case nop = 0
+    // constants and stack
+    case loadConst, loadSmallInt, loadNone, loadTrue, loadFalse, loadQstr, loadNull
+    case popTop, dupTop, dupTopTwo, rotTwo, rotThree, rotFour
+    // variables
+    case loadFast, storeFast, deleteFast, loadDeref, storeDeref, deleteDeref, loadClosure
+    case loadGlobal, storeGlobal, deleteGlobal      // + 1 cache word
+    case loadName, storeName, deleteName
+    case loadClassDeref                               // class body reading an enclosing function's cell
+    // attributes and items
+    case loadAttr, storeAttr, deleteAttr             // + 1 cache word
+    case loadMethod                                   // + 1 cache word; pushes [callable, self-or-null]
+    case loadSuperMethod                              // [super-args...] arg = name; pushes [callable, self]
+    case loadSubscr, storeSubscr, deleteSubscr, buildSlice
+    // operators
+    case binaryOp, unaryOp, compareOp, isOp, containsOp, not
+    // control flow
+    case jump, popJumpIfFalse, popJumpIfTrue, jumpIfFalseOrPop, jumpIfTrueOrPop
+    case getIter, forIter
+    // calls
+    case call                                         // arg = npos | nkw << 8; if nkw, next word = kwnames const
+    case callEx                                       // arg = 1 if a kwargs dict is on the stack
+    case makeFunction                                 // arg = code const; next word = flags
+    case returnValue
+    // containers
+    case buildTuple, buildList, buildSet, buildMap, buildString, formatValue
+    case listAppend, setAdd, mapAdd, listExtend, setUpdate, dictUpdate, dictMerge, listToTuple
+    case unpackSequence, unpackEx
+    // imports
+    case importName, importFrom, importStar
+    // exceptions
+    case raiseVarargs, reraise, pushExcInfo, popExcept, checkExcMatch, withExceptStart, beforeWith
+    case setupAnnotations
+    // generators and coroutines
+    case yieldValue, getYieldFromIter, yieldFrom, getAwaitable, getAiter, getAnext, endAsyncFor, beforeAsyncWith
+    case returnGenerator
+    // classes
+    case loadBuildClass
+    // REPL
+    case printExpr
+    case storeFastLoadFast
+    case loadFastLoadFast                             // arg = a | b << 12
+    case forIterRange                                 // fast path for `for i in range(...)`
+}
+
+enum BinOpCode: UInt32 {
+    case add = 0, sub, mul, matmul, truediv, floordiv, mod, pow, lshift, rshift, and, or, xor
+    case iadd, isub, imul, imatmul, itruediv, ifloordiv, imod, ipow, ilshift, irshift, iand, ior, ixor
+
+    var isInplace: Bool { rawValue >= BinOpCode.iadd.rawValue }
+    var base: BinOpCode { isInplace ? BinOpCode(rawValue: rawValue - 13)! : self }
+
+    var dunder: QID {
+        switch base {
+        case .add: return .__add__; case .sub: return .__sub__; case .mul: return .__mul__
+        case .matmul: return .__matmul__; case .truediv: return .__truediv__; case .floordiv: return .__floordiv__
+        case .mod: return .__mod__; case .pow: return .__pow__; case .lshift: return .__lshift__
+        case .rshift: return .__rshift__; case .and: return .__and__; case .or: return .__or__; case .xor: return .__xor__
+        default: return .__add__
+        }
+    }
+    var reflected: QID {
+        switch base {
+        case .add: return .__radd__; case .sub: return .__rsub__; case .mul: return .__rmul__
+        case .matmul: return .__rmatmul__; case .truediv: return .__rtruediv__; case .floordiv: return .__rfloordiv__
+        case .mod: return .__rmod__; case .pow: return .__rpow__; case .lshift: return .__rlshift__
+        case .rshift: return .__rrshift__; case .and: return .__rand__; case .or: return .__ror__; case .xor: return .__rxor__
+        default: return .__radd__
+        }
+    }
+    var inplaceDunder: QID {
+        switch base {
+        case .add: return .__iadd__; case .sub: return .__isub__; case .mul: return .__imul__
+        case .matmul: return .__imatmul__; case .truediv: return .__itruediv__; case .floordiv: return .__ifloordiv__
+        case .mod: return .__imod__; case .pow: return .__ipow__; case .lshift: return .__ilshift__
+        case .rshift: return .__irshift__; case .and: return .__iand__; case .or: return .__ior__; case .xor: return .__ixor__
+        default: return .__iadd__
+        }
+    }
+}
+
+enum CmpOpCode: UInt32 { case lt = 0, le, eq, ne, gt, ge }
+enum UnaryOpCode: UInt32 { case neg = 0, pos, invert, not }
+
+/// Flags word of makeFunction: which optional parts are on the stack (pushed in this order).
+enum MakeFunctionFlag {
+    static let defaults: UInt32 = 1
+    static let kwDefaults: UInt32 = 2
+    static let closure: UInt32 = 4
+}
+
+/// Code object flags.
+enum CodeFlag {
+    static let generator: UInt32 = 1
+    static let coroutine: UInt32 = 2
+    static let varargs: UInt32 = 4
+    static let varkw: UInt32 = 8
+    static let classBody: UInt32 = 16
+    static let asyncGenerator: UInt32 = 32
+    static let module: UInt32 = 64
+}
+
+extension Op {
+    /// Words following the instruction word.
+    var extraWords: Int {
+        switch self {
+        case .loadGlobal, .storeGlobal, .deleteGlobal, .loadAttr, .storeAttr, .deleteAttr, .loadMethod, .makeFunction:
+            return 1
+        case .call: return 1
+        default: return 0
+        }
+    }
+}

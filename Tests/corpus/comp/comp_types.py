@@ -1,0 +1,26 @@
+# comprehensions over various iterable types
+print([c for c in 'str'])
+print([b for b in b'AB'])
+print([x for x in (1, 2)])
+print(sorted([x for x in {3, 1, 2}]))
+print(sorted([k for k in {'k1': 1, 'k2': 2}]))
+print(sorted([v for v in {'k1': 1, 'k2': 2}.values()]))
+print(sorted([kv for kv in {'a': 1, 'b': 2}.items()]))
+print([r for r in range(3, 0, -1)])
+print([x for x in bytearray(b'xy')])
+print([x for x in iter([7, 8])])
+print([x for x in reversed([1, 2, 3])])
+print([x for x in enumerate('ab')])
+print([x for x in zip('ab', 'cd')])
+print([x for x in map(abs, [-1, -2])])
+print([x for x in filter(None, [0, 1, 2])])
+print([x for x in sorted('bca')])
+class Custom:
+    def __iter__(self):
+        return iter(['c1', 'c2'])
+print([x for x in Custom()])
+def gen():
+    yield from range(3)
+print([x for x in gen()])
+print([x for x in [[1, 2], [3]][0]])
+print([x for x in 'abc'[::-1]])

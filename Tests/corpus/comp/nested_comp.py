@@ -1,0 +1,22 @@
+# nested comprehensions
+matrix = [[1, 2, 3], [4, 5, 6], [7, 8, 9]]
+print([[row[i] for row in matrix] for i in range(3)])
+print([x for row in matrix for x in row])
+print([[x * 2 for x in row] for row in matrix])
+print([sum(row) for row in matrix])
+print([[x for x in row if x % 2] for row in matrix])
+print([(i, j) for i in range(4) for j in range(i)])
+print([[i * j for j in range(1, 4)] for i in range(1, 4)])
+print([x for sub in [[1], [2, 3], []] for x in sub])
+print([[c for c in w] for w in ['ab', 'cd']])
+print([[[k for k in range(j)] for j in range(i)] for i in range(3)])
+print({k: [v for v in range(k)] for k in range(3)} == {0: [], 1: [0], 2: [0, 1]})
+print([sorted({x % n for x in range(10)}) for n in (2, 3)])
+print([y for x in range(3) for y in [x, x * 10]])
+print([(a, b, c) for a in range(1, 20) for b in range(a, 20) for c in range(b, 20) if a * a + b * b == c * c])
+flat = [e for l1 in [[[1, 2], [3]], [[4]]] for l2 in l1 for e in l2]
+print(flat)
+print([x for x in [y * 2 for y in range(5)] if x > 3])
+print([len([c for c in w if c in 'aeiou']) for w in ['banana', 'sky', 'queue']])
+print([[row[c] for c in range(len(row) - 1, -1, -1)] for row in matrix])
+print(max([min(row) for row in matrix]))

@@ -1,0 +1,33 @@
+# exception args, str and repr
+e = ValueError()
+print(e.args, repr(str(e)), repr(e))
+e = ValueError('one')
+print(e.args, str(e))
+e = ValueError('a', 'b')
+print(e.args, str(e), repr(e))
+e = ValueError(1, [2], {'k': 3})
+print(e.args, str(e), repr(e))
+e = Exception(42)
+print(e.args, str(e))
+e = KeyError(5)
+print(e.args, str(e))
+e = KeyError(5, 6)
+print(str(e))
+e = IndexError(None)
+print(e.args, str(e))
+e = RuntimeError('')
+print(e.args, repr(str(e)))
+e = TypeError(('tuple', 'arg'))
+print(e.args, str(e))
+print(repr(TypeError()), repr(KeyError()), repr(OSError()))
+print(str(ZeroDivisionError()), len(ZeroDivisionError().args))
+try:
+    raise ValueError('message', 123)
+except ValueError as err:
+    print(err.args[0], err.args[1], len(err.args))
+class MyErr(Exception):
+    pass
+print(repr(MyErr()), repr(MyErr(1, 2)), str(MyErr('text')), MyErr('a', 'b').args)
+args = ('x', 'y')
+print(Exception(*args).args)
+print(isinstance(Exception().args, tuple))

@@ -1,0 +1,38 @@
+# boolean operators and short-circuit evaluation
+log = []
+def t(name, val):
+    log.append(name)
+    return val
+print(t('a', True) and t('b', False))
+print(log); log.clear()
+print(t('a', False) and t('b', True))
+print(log); log.clear()
+print(t('a', True) or t('b', False))
+print(log); log.clear()
+print(t('a', False) or t('b', 7))
+print(log); log.clear()
+print(t('a', 0) or t('b', '') or t('c', None))
+print(log); log.clear()
+print(t('a', 1) and t('b', 2) and t('c', 3))
+print(log); log.clear()
+print(1 and 2)
+print(0 and 2)
+print(1 or 2)
+print(0 or 2)
+print('' or 'default')
+print([] or [1])
+print(None or 0)
+print(None and 0)
+print([1] and 'yes')
+print(not 0, not 1, not '', not 'x', not [], not [0], not None)
+print(0 or None or False)
+print(1 and 0 or 5)
+print(1 and 3 or 5)
+print(0 and 3 or 5)
+x = None
+print(x and x.missing)
+d = {}
+print(d.get('k') or 'none')
+print(bool(0.0), bool(0.1), bool(()), bool((0,)), bool({}), bool(range(0)))
+print(type(1 and 2).__name__, type(1 and 'x').__name__)
+print(True and True, True and False, False or False)

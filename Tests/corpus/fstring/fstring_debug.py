@@ -1,0 +1,11 @@
+# the = specifier in f-strings
+x = 10
+name = 'bob'
+print(f'{x=}')
+print(f'{name=}')
+print(f'{x + 1=}')
+print(f'{x=:5d}|')
+print(f'{x = }')
+print(f'{name=!s}')
+print(f'{[1, 2]=}')
+print(f'{x * 2 = }')

@@ -1,0 +1,21 @@
+# lambdas with defaults, keyword-only and varargs
+f = lambda a, b=2, *rest, c=3, **kw: (a, b, rest, c, sorted(kw.items()))
+print(f(1))
+print(f(1, 5))
+print(f(1, 5, 6, 7))
+print(f(1, c=9, z=0))
+print(f(a=0))
+g = lambda *, key: key.upper()
+print(g(key='k'))
+h = lambda *args: sum(args)
+print(h(), h(1), h(1, 2, 3))
+k = lambda **kw: len(kw)
+print(k(), k(a=1, b=2))
+nested = lambda x: (lambda y=x * 2: y + 1)
+print(nested(5)(), nested(5)(0))
+sorter = lambda seq, key=None, rev=False: sorted(seq, key=key, reverse=rev)
+print(sorter([3, 1, 2]), sorter([3, 1, 2], rev=True), sorter(['bb', 'a'], key=len))
+try:
+    g('positional')
+except TypeError:
+    print('TypeError')

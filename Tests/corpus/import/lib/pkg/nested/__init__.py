@@ -1,0 +1,2 @@
+print('pkg.nested: __init__ executing')
+NESTED = 'nested init value'

@@ -1,0 +1,3 @@
+from .part import PART
+from . import other
+INIT_SEES = PART + ' + ' + other.OTHER

@@ -1,0 +1,2 @@
+print('runs_once: module body executed')
+loads = [1]

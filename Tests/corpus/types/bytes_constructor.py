@@ -1,0 +1,35 @@
+# bytes() constructor forms
+def chk(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__)
+
+
+print(bytes())
+print(bytes(0))
+print(bytes(3))
+print(bytes(range(5)))
+print(bytes(range(65, 70)))
+print(bytes([1, 2, 3]))
+print(bytes([0, 255]))
+print(bytes((104, 105)))
+print(bytes(b'copy'))
+print(bytes(bytearray(b'from ba')))
+print(bytes(memoryview(b'from mv')))
+print(bytes('text', 'utf-8'))
+print(bytes('é€', 'utf-8'))
+print(bytes(x * 2 for x in range(4)))
+print(bytes(iter([7, 8])))
+print(bytes([]))
+print(len(bytes(10)))
+print(bytes(b'a') is not None)
+chk(lambda: bytes([256]))
+chk(lambda: bytes([-1]))
+chk(lambda: bytes(['a']))
+chk(lambda: bytes(-1))
+chk(lambda: bytes(1.5))
+chk(lambda: bytes(None))
+print(bytes(b'\x00' * 3) == bytes(3))
+print(bytes([65, 66]) == b'AB')
+print(type(bytes(2)).__name__)

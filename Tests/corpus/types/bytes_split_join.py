@@ -1,0 +1,33 @@
+# bytes split/rsplit/splitlines/join/partition
+print(b'a b  c'.split())
+print(b'  lead and trail  '.split())
+print(b'a,b,,c'.split(b','))
+print(b'a,b,c'.split(b',', 1))
+print(b'a,b,c'.rsplit(b',', 1))
+print(b'a::b::c'.split(b'::'))
+print(b''.split())
+print(b''.split(b','))
+print(b'x\ny\r\nz'.splitlines())
+print(b'x\ny\n'.splitlines(True))
+print(b','.join([b'a', b'b']))
+print(b''.join([b'x', b'y', b'z']))
+print(b'-'.join([]))
+print(b'--'.join((b'1', b'2', b'3')))
+print(b'k=v=w'.partition(b'='))
+print(b'k=v=w'.rpartition(b'='))
+print(b'none'.partition(b'='))
+print(b'none'.rpartition(b'='))
+try:
+    b','.join([b'a', 'b'])
+except TypeError:
+    print('TypeError')
+try:
+    b'abc'.split(b'')
+except ValueError:
+    print('ValueError')
+parts = b'GET /x HTTP/1.0'.split(b' ')
+print(parts, len(parts))
+print(b' '.join(parts) == b'GET /x HTTP/1.0')
+print(b'a\tb'.split())
+print(b'1 2 3'.split(None, 1))
+print([int(x) for x in b'10 20 30'.split()])

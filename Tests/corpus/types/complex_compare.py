@@ -1,0 +1,36 @@
+# complex equality and hashing-free usage, mixed types
+def chk(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__)
+
+
+chk(lambda: 1j == 1j)
+chk(lambda: 1j == 2j)
+chk(lambda: 1j != 2j)
+chk(lambda: (1 + 0j) == 1)
+chk(lambda: (1 + 0j) == 1.0)
+chk(lambda: (1 + 0j) == True)
+chk(lambda: 0j == 0)
+chk(lambda: 0j == False)
+chk(lambda: 1j == 'a')
+chk(lambda: 1j < 2j)
+chk(lambda: 1j > 0)
+chk(lambda: 1j <= 1j)
+chk(lambda: 1j >= 1j)
+chk(lambda: 1j in [1, 1j])
+chk(lambda: [1j, 2j].index(2j))
+chk(lambda: [1j, 1j, 2].count(1j))
+chk(lambda: {1j: 5}[1j])
+chk(lambda: max([1j, 2j]))
+chk(lambda: sorted([1j, 2j]))
+chk(lambda: abs(1j) == 1)
+chk(lambda: abs(3j + 4) == 5.0)
+chk(lambda: (2 + 2j) - (2 + 2j) == 0)
+chk(lambda: (1 + 1j) * 0 == 0)
+chk(lambda: 1j * 1j == -1)
+chk(lambda: (1j) ** 0 == 1)
+chk(lambda: complex(1, 2) == complex(1.0, 2.0))
+chk(lambda: 1j + 'a')
+chk(lambda: 1j & 1)

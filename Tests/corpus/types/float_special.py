@@ -1,0 +1,46 @@
+# inf and nan behaviour
+inf = float('inf')
+nan = float('nan')
+ninf = float('-inf')
+print(inf, ninf, nan)
+print(repr(inf), repr(ninf), repr(nan))
+print(inf + 1, inf - 1, inf * 2, inf / 2)
+print(inf + inf, inf * inf)
+print(-inf, -ninf)
+print(inf > 1e308, ninf < -1e308)
+print(inf == inf, ninf == ninf, inf == ninf)
+print(nan == nan, nan != nan, nan < 1, nan > 1, nan == 1)
+print(nan is nan)
+print(inf - inf)
+print(inf * 0)
+print(0 * inf)
+print(1 / inf, -1 / inf)
+print(nan + 1, nan * 0)
+print(abs(ninf), abs(nan))
+print(max(1.0, inf), min(1.0, ninf))
+print(inf > 10 ** 100, ninf < -(10 ** 100))
+print(str(inf), str(nan))
+print('%s %s' % (inf, ninf))
+print('{} {}'.format(inf, nan))
+print([inf, ninf, nan])
+print(bool(inf), bool(nan))
+print(float('inf') == inf)
+print(1e308 * 10)
+print(-1e308 * 10)
+print(1e308 * 10 == inf)
+x = inf
+x -= 1e308
+print(x)
+print(type(inf).__name__, type(nan).__name__)
+print(round(2.5), round(-2.5))
+def chk(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__)
+
+
+chk(lambda: int(inf))
+chk(lambda: int(nan))
+chk(lambda: round(inf))
+chk(lambda: round(nan))

@@ -1,0 +1,36 @@
+# invalid int() conversions raise ValueError/TypeError
+def chk(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__)
+
+
+chk(lambda: int(''))
+chk(lambda: int(' '))
+chk(lambda: int('abc'))
+chk(lambda: int('1.5'))
+chk(lambda: int('1e5'))
+chk(lambda: int('12a'))
+chk(lambda: int('a12'))
+chk(lambda: int('1 2'))
+chk(lambda: int('--1'))
+chk(lambda: int('+-1'))
+chk(lambda: int('-'))
+chk(lambda: int('+'))
+chk(lambda: int('2', 2))
+chk(lambda: int('8', 8))
+chk(lambda: int('g', 16))
+chk(lambda: int('z', 35))
+chk(lambda: int('10', 1))
+chk(lambda: int('10', 37))
+chk(lambda: int('10', -1))
+chk(lambda: int(None))
+chk(lambda: int([1]))
+chk(lambda: int((1,)))
+chk(lambda: int({}))
+chk(lambda: int(5, 10))
+chk(lambda: int('0x10'))
+chk(lambda: int('1', 2))
+chk(lambda: int('11', 2))
+chk(lambda: int('f', 16))

@@ -1,0 +1,42 @@
+# str.format with automatic and indexed positional fields
+def chk(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__)
+
+
+print('{}'.format('a'))
+print('{} {}'.format('a', 'b'))
+print('{0} {1}'.format('a', 'b'))
+print('{1} {0}'.format('a', 'b'))
+print('{0}{0}{0}'.format('x'))
+print('{0}-{1}-{0}'.format(1, 2))
+print('{}'.format(None))
+print('{}'.format([1, 'a']))
+print('{}'.format((1,)))
+print('{}'.format({'k': 'v'}))
+print('{}'.format(True))
+print('{}'.format(1.5))
+print('{}'.format(-7))
+print('{!r}'.format('q'))
+print('{!s}'.format('q'))
+print('{0!r} {0!s}'.format("it's"))
+print('{{}}'.format())
+print('{{{}}}'.format(5))
+print('{{0}} {0}'.format('z'))
+print('a{}b{}c'.format(1, 2))
+print(''.format())
+print('no fields'.format(1, 2))
+print('{}'.format('é'))
+print('{} {}'.format(*['p', 'q']))
+print('{2}{1}{0}'.format(*'abc'))
+chk(lambda: '{} {}'.format('only'))
+chk(lambda: '{1}'.format('only'))
+chk(lambda: '{0} {}'.format(1, 2))
+chk(lambda: '{'.format(1))
+chk(lambda: '}'.format(1))
+chk(lambda: '{!x}'.format(1))
+args = ('x', 'y', 'z')
+for i in range(3):
+    print(('{%d}' % i).format(*args))

@@ -1,0 +1,38 @@
+# str.split with and without separator
+def chk(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__)
+
+
+print('a b c'.split())
+print('  a  b   c  '.split())
+print('a\tb\nc\r\nd'.split())
+print(''.split())
+print('   '.split())
+print('one'.split())
+print('a,b,c'.split(','))
+print('a,,b,'.split(','))
+print(',a,'.split(','))
+print(''.split(','))
+print('abc'.split(','))
+print('a, b, c'.split(', '))
+print('a::b::c'.split('::'))
+print('aaa'.split('a'))
+print('a b c'.split(' '))
+print('a  b'.split(' '))
+print('héllo wörld ñ'.split())
+print('a€b€c'.split('€'))
+print('1 2 3'.split(None))
+print([int(x) for x in '10 20 30'.split()])
+chk(lambda: 'abc'.split(''))
+chk(lambda: 'abc'.split(1))
+print('key=value'.split('='))
+print('k=v=w'.split('='))
+print('\n'.split('\n'))
+print('a\n\nb'.split('\n'))
+print(' x '.split(' '))
+print('2024-01-15'.split('-'))
+print('path/to/file'.split('/'))
+print(len('a b c d e f'.split()))

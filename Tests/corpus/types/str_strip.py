@@ -1,0 +1,30 @@
+# strip / lstrip / rstrip with and without characters
+tests = ['  abc  ', '\t\n abc \r\n', 'abc', '', '   ', 'a b c', '\x0babc\x0c']
+for t in tests:
+    print(repr(t.strip()), repr(t.lstrip()), repr(t.rstrip()))
+s = 'xxhelloxx'
+print(s.strip('x'), s.lstrip('x'), s.rstrip('x'))
+print('www.example.com'.strip('cmowz.'))
+print('www.example.com'.lstrip('w.'))
+print('www.example.com'.rstrip('mo.c'))
+print('abcba'.strip('ab'))
+print('abcba'.strip('abc'))
+print(repr('aaa'.strip('a')))
+print('123abc456'.strip('0123456789'))
+print('--==text==--'.strip('-='))
+print('path/to/dir///'.rstrip('/'))
+print('0007'.lstrip('0'))
+print(repr('0000'.lstrip('0')))
+print('hello'.strip(''))
+print('hello'.strip('xyz'))
+print('  spaced  '.strip(' '))
+print('\n\nlines\n\n'.strip('\n'))
+print('éaé'.strip('é'))
+print('€100€'.strip('€'))
+print('日本日'.rstrip('日'))
+print('xyzzy'.lstrip('xy'))
+print('mississippi'.rstrip('ip'))
+print('mississippi'.lstrip('mis'))
+line = '   key = value   '
+k, v = line.split('=')
+print(repr(k.strip()), repr(v.strip()))
