@@ -24,7 +24,7 @@ public func parseExpression(_ source: [UInt8]) throws -> Expr {
 }
 
 final class Parser {
-    static let maxRecursion = 1000
+    static let maxRecursion = 500
     static let maxTreeDepth = 1000
 
     private let toks: [Token]

@@ -24,3 +24,5 @@ for x in sets:
     print(sorted(x), [x < y for y in sets], [x <= y for y in sets])
 print(sorted(max([{1}, {1, 2}], key=len)))
 print(sorted(min([{1, 2, 3}, {4}], key=len)))
+print({1, 2, 3} > {1, 2} > {1} > set())
+print(frozenset() == set())

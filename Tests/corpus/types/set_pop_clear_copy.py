@@ -46,3 +46,7 @@ k.add(6)
 print(sorted(k))
 chk(lambda: frozenset([1]).pop())
 chk(lambda: frozenset([1]).clear())
+m = {1, 2}
+n = m.copy()
+m.pop()
+print(len(m), len(n), sorted(n))

@@ -43,3 +43,7 @@ common = set('apple')
 for word in ['grape', 'pear']:
     common.intersection_update(word)
 print(sorted(common))
+v = {1, 2, 3}
+v.intersection_update({3})
+print(sorted(v))
+print(v == {3})
