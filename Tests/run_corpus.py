@@ -99,7 +99,7 @@ def expected_output(rel):
         if rel in _cpython_cache:
             return _cpython_cache[rel]
     out, rc = run_process(
-        [sys.executable, "-B", path], os.path.dirname(path), CPYTHON_TIMEOUT
+        [sys.executable, "-B", "-W", "ignore", path], os.path.dirname(path), CPYTHON_TIMEOUT
     )
     out = out.replace(b"\r\n", b"\n")
     with _cpython_lock:
@@ -199,4 +199,9 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except BrokenPipeError:  # output piped into e.g. `head`
+        sys.exit(1)
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -294,9 +294,10 @@ func specialAttr(_ o: Obj, _ name: Obj) throws(PyErr) -> Obj? {
         if name == qobj(.stop) { return o.o(2) }
         if name == qobj(.step) { return o.o(3) }
     case .range:
-        if name == qobj(.start) { return try newInt(Int(Int32(bitPattern: o.w(1)))) }
-        if name == qobj(.stop) { return try newInt(Int(Int32(bitPattern: o.w(2)))) }
-        if name == qobj(.step) { return try newInt(Int(Int32(bitPattern: o.w(3)))) }
+        let (a, b, s) = rangeParts(o)
+        if name == qobj(.start) { return try newInt(a) }
+        if name == qobj(.stop) { return try newInt(b) }
+        if name == qobj(.step) { return try newInt(s) }
     case .function:
         let code = functionCode(o)
         switch name {

@@ -73,7 +73,7 @@ enum Builtins {
             let src = a[0]
             let mode = swiftString(a[2])
             let m: CompileMode = mode == "eval" ? .eval : (mode == "single" ? .single : .file)
-            return try compileSource(Array(strBytes(src)), filename: swiftString(a[1]), mode: m)
+            return try compileSource(Array(strBytes(src)), filename: swiftString(a[1]), mode: m, namesAtModuleLevel: true)
         },
         fn("delattr", 2) { a throws(PyErr) in try deleteAttr(a[0], internStr(try strArg(a[1]))); return .none },
         fn("dir", 0, 1) { a throws(PyErr) in try builtinDir(a.count > 0 ? a[0] : nil) },
@@ -132,7 +132,7 @@ enum Builtins {
             }
             return try getIter(a[0])
         },
-        fn("len", 1) { a throws(PyErr) in Obj(small: try pyLen(a[0])) },
+        fn("len", 1) { a throws(PyErr) in try newInt(try pyLen(a[0])) },
         fn("max", 1, NativeSpec.varArgs, kw: true) { a throws(PyErr) in try minMax(a, wantMax: true) },
         fn("min", 1, NativeSpec.varArgs, kw: true) { a throws(PyErr) in try minMax(a, wantMax: false) },
         fn("next", 1, 2) { a throws(PyErr) in
@@ -343,7 +343,7 @@ func builtinPrint(_ a: Args) throws(PyErr) {
 
 func builtinRound(_ x: Obj, _ nd: Obj) throws(PyErr) -> Obj {
     if isIntObj(x) {
-        if nd == .none { return x }
+        if nd == .none { return x == .true ? Obj(small: 1) : (x == .false ? Obj(small: 0) : x) }
         let n = try intToInt(nd)
         if n >= 0 { return x }
         // round to a power of ten, half to even
@@ -440,7 +440,7 @@ func evalOrExec(_ a: Args, mode: CompileMode) throws(PyErr) -> Obj {
     if src.isType(.code) {
         code = src
     } else if isStr(src) || isBytesLike(src) {
-        code = try compileSource(Array(strBytes(src)), filename: "<string>", mode: mode)
+        code = try compileSource(Array(strBytes(src)), filename: "<string>", mode: mode, namesAtModuleLevel: true)
     } else {
         throw typeError("eval/exec expects a string or code object")
     }
@@ -681,7 +681,7 @@ enum ObjMisc {
         method("__init__", 1, NativeSpec.varArgs, kw: true) { _ throws(PyErr) in .none },
         staticMethod("__new__", 1, NativeSpec.varArgs, kw: true) { a throws(PyErr) in
             guard isTypeObj(a[0]) else { throw typeError("object.__new__(X): X is not a type object") }
-            return try allocInstance(a[0], Args(base: a.base + 1, count: 0, kwnames: .null))
+            return try allocInstance(a[0], Args(base: a.base + 1, count: a.count - 1, kwnames: .null))
         },
         method("__setattr__", 3) { a throws(PyErr) in try genericSetattr(a[0], internStr(try strArg(a[1])), a[2]); return .none },
         method("__delattr__", 2) { a throws(PyErr) in try genericDelattr(a[0], internStr(try strArg(a[1]))); return .none },

@@ -116,11 +116,13 @@ func callType(_ t: Obj, _ args: Args) throws(PyErr) -> Obj {
 func createInstance(_ t: Obj, _ args: Args) throws(PyErr) -> Obj {
     let obj: Obj
     let nargs = args.count + args.kwCount
-    if let newFn = lookupInType(t, qobj(.__new__)), !(newFn.isType(.builtinFunction) && newFn == objectNew) {
+    var newFn = lookupInType(t, qobj(.__new__))
+    if let f = newFn, f.isType(.staticmethod) { newFn = f.o(1) }
+    let customNew = newFn != nil && newFn != objectNew
+    if customNew, let newFn = newFn {
         var argv = [t]
         for i in 0..<nargs { argv.append(args[i]) }
-        let f = newFn.isType(.staticmethod) ? newFn.o(1) : newFn
-        obj = try callObjectArgs(f, argv, kwnames: args.kwnames, stackTop: rt.pointee.vmStackTop)
+        obj = try callObjectArgs(newFn, argv, kwnames: args.kwnames, stackTop: rt.pointee.vmStackTop)
         if !isInstanceOf(obj, t) { return obj }
     } else {
         obj = try allocInstance(t, args)
@@ -129,7 +131,7 @@ func createInstance(_ t: Obj, _ args: Args) throws(PyErr) -> Obj {
     defer { popRoots(to: keep) }
     if let initFn = lookupInType(t, qobj(.__init__)) {
         if initFn == objectInit {
-            if nargs > 0 && lookupInType(t, qobj(.__new__)) == nil && typeNativeBase(t) == .object {
+            if nargs > 0 && !customNew && typeNativeBase(t) == .object {
                 throw typeError("\(typeNameOf(t))() takes no arguments")
             }
         } else {

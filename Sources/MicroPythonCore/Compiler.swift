@@ -30,6 +30,8 @@ struct CompileContext {
     let filename: String
     let mode: CompileMode
     var optimize: Int = 0
+    /// exec/eval code: module-level names go through LOAD_NAME so a separate locals dict works.
+    var namesAtModuleLevel = false
 }
 
 private struct Handler: Equatable { let label: Int; let depth: Int }
@@ -40,6 +42,7 @@ private enum Block {
     case handlerFrame(extra: Int, name: String?, outer: Handler?)   // inside an except/finally handler: [prev, extra...]
     case with(isAsync: Bool, outer: Handler?)
     case asyncFor
+    case pendingValue            // a return value waiting below an inlined finally body
 }
 
 final class CodeGen {
@@ -136,6 +139,10 @@ final class CodeGen {
     // MARK: names
 
     private func loadName(_ n: String, line: Int) throws {
+        if n == "__debug__" && scope.binding(n).isGlobalLike {
+            emit(ctx.optimize > 0 ? .loadFalse : .loadTrue, 0, 1)
+            return
+        }
         if let c = moduleConsts[n], scope.binding(n).isGlobalLike {
             try loadConstant(c)
             return
@@ -147,7 +154,7 @@ final class CodeGen {
             emit(.loadClassDeref, s, 1)
             extra(Obj(qstr: intern(n)).raw)
         case .global:
-            if n == "__debug__" { emit(.loadTrue, 0, 1); return }
+            if n == "__debug__" { emit(ctx.optimize > 0 ? .loadFalse : .loadTrue, 0, 1); return }
             emit(.loadGlobal, Int(intern(n)), 1); extra(0)
         case .name: emit(.loadName, Int(intern(n)), 1)
         }
@@ -158,8 +165,7 @@ final class CodeGen {
         case .local(let s): emit(.storeFast, s, -1)
         case .cell(let s), .free(let s): emit(.storeDeref, s, -1)
         case .classDeref: emit(.storeName, Int(intern(n)), -1)
-        case .global:
-            if scope.kind == .classBody { emit(.storeName, Int(intern(n)), -1) } else { emit(.storeGlobal, Int(intern(n)), -1); extra(0) }
+        case .global: emit(.storeGlobal, Int(intern(n)), -1); extra(0)
         case .name: emit(.storeName, Int(intern(n)), -1)
         }
     }
@@ -168,8 +174,7 @@ final class CodeGen {
         switch scope.binding(n) {
         case .local(let s): emit(.deleteFast, s, 0)
         case .cell(let s), .free(let s): emit(.deleteDeref, s, 0)
-        case .global:
-            if scope.kind == .classBody { emit(.deleteName, Int(intern(n)), 0) } else { emit(.deleteGlobal, Int(intern(n)), 0); extra(0) }
+        case .global: emit(.deleteGlobal, Int(intern(n)), 0); extra(0)
         case .name, .classDeref: emit(.deleteName, Int(intern(n)), 0)
         }
     }
@@ -451,7 +456,7 @@ final class CodeGen {
                     if keepValue { emit(.rotTwo, 0, 0) }
                     emit(.popTop, 0, -1)
                 }
-            case .asyncFor:
+            case .asyncFor, .pendingValue:
                 if keepValue { emit(.rotTwo, 0, 0) }
                 emit(.popTop, 0, -1)
             case .handlerFrame(let extraCount, let name, let outer):
@@ -478,6 +483,7 @@ final class CodeGen {
             case .finally(let body, let outer):
                 setHandler(outer)
                 blocks = Array(blocks[0..<i])
+                if keepValue { blocks.append(.pendingValue) }
                 try compileBody(body)
                 blocks = savedBlocks
             }
@@ -624,25 +630,25 @@ final class CodeGen {
         place(handlerL)
         depth = base + 1                           // [exit, exc]
         emit(.pushExcInfo, 0, 1)                   // [exit, prev, exc]
-        setHandler(Handler(label: cleanup, depth: base + 2))
+        setHandler(Handler(label: cleanup, depth: base + 1))
         emit(.withExceptStart, 0, 1)               // [exit, prev, exc, result]
         if isAsync { emit(.getAwaitable, 0, 0); emit(.loadNone, 0, 1); emit(.yieldFrom, 0, -1) }
         emitJump(.popJumpIfTrue, suppress, -1)
         emit(.reraise, 0, -1)
         place(suppress)
-        depth = base + 3
+        depth = base + 2                           // [exit, prev, exc]
         setHandler(outer)
         emit(.popTop, 0, -1)                       // [exit, prev]
         emit(.popExcept, 0, -1)                    // [exit]
         emit(.popTop, 0, -1)
         emitJump(.jump, end, 0)
         place(cleanup)                             // [exit, prev, exc2]
-        depth = base + 3
+        depth = base + 2
         emit(.rotTwo, 0, 0)
         emit(.popExcept, 0, -1)
         emit(.reraise, 0, -1)
         place(end)
-        depth = base
+        depth = base - 1
     }
 
     private func compileAsyncFor(target: Expr, iter: Expr, body: [Stmt], orelse: [Stmt]) throws {
@@ -739,7 +745,8 @@ final class CodeGen {
     private func childCodeGen(_ node: AnyObject, name: String) -> (CodeGen, Scope) {
         let s = symtable.scopes[ObjectIdentifier(node)]!
         let u = CodeUnit(name: name, filename: unit.filename)
-        let g = CodeGen(unit: u, scope: s, ctx: CompileContext(filename: ctx.filename, mode: .file, optimize: ctx.optimize),
+        let g = CodeGen(unit: u, scope: s, ctx: CompileContext(filename: ctx.filename, mode: .file, optimize: ctx.optimize,
+                                                              namesAtModuleLevel: ctx.namesAtModuleLevel),
                         symtable: symtable, moduleConsts: moduleConsts)
         return (g, s)
     }
@@ -1187,7 +1194,7 @@ final class CodeGen {
         if index + 1 < gens.count {
             try compileComprehensionLoop(gens, index: index + 1, kind: kind, elts: elts, containerDepth: containerDepth + 1)
         } else {
-            let d = containerDepth + index + 1
+            let d = gens.count + 1
             switch kind {
             case 0: try compile(elts[0]); emit(.listAppend, d, -1)
             case 1: try compile(elts[0]); emit(.setAdd, d, -1)
@@ -1309,6 +1316,7 @@ func binOpCode(_ op: BinOp) -> BinOpCode {
 func compileAST(_ body: [Stmt], ctx: CompileContext) throws -> CodeUnit {
     let st = SymtableBuilder()
     let root = try st.build(body)
+    root.usesNameOps = ctx.namesAtModuleLevel
     let u = CodeUnit(name: "<module>", filename: ctx.filename)
     u.flags |= CodeFlag.module
     let g = CodeGen(unit: u, scope: root, ctx: ctx, symtable: st, moduleConsts: [:])

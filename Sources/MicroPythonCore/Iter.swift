@@ -2,8 +2,8 @@
 // Built-in iterators return the .stopIteration marker instead of raising, so loops over them
 // never allocate an exception.
 //
-//   range            [type][start][stop][step]            (Int32 words)
-//   range iterator   [type][current][stop][step]
+//   range            [type][unused][start][stop][step]    (64-bit values)
+//   range iterator   [type][unused][current][stop][step]
 //   seq iterator     [type][sequence][index]              (list, tuple, bytes, bytearray)
 //   str iterator     [type][str][byte offset]
 //   dict iterator    [type][dict][index][kind 0 keys / 1 values / 2 items]
@@ -12,19 +12,17 @@
 //   getitem iter     [type][object][index]
 
 func newRangeObj(_ start: Int, _ stop: Int, _ step: Int) throws(PyErr) -> Obj {
-    guard start >= Int(Int32.min) && start <= Int(Int32.max) && stop >= Int(Int32.min) && stop <= Int(Int32.max)
-            && step >= Int(Int32.min) && step <= Int(Int32.max) else {
-        throw overflowError("range too large")
-    }
-    let o = try allocObj(TypeID.range.addr, words: 4)
-    o.setW(1, UInt32(bitPattern: Int32(start)))
-    o.setW(2, UInt32(bitPattern: Int32(stop)))
-    o.setW(3, UInt32(bitPattern: Int32(step)))
+    let o = try allocObj(TypeID.range.addr, words: 8)
+    o.ptr.storeBytes(of: start, toByteOffset: 8, as: Int.self)
+    o.ptr.storeBytes(of: stop, toByteOffset: 16, as: Int.self)
+    o.ptr.storeBytes(of: step, toByteOffset: 24, as: Int.self)
     return o
 }
 
+/// start, stop, step of a range (also of a range iterator, whose start is the current value).
 @inline(__always) func rangeParts(_ r: Obj) -> (Int, Int, Int) {
-    (Int(Int32(bitPattern: r.w(1))), Int(Int32(bitPattern: r.w(2))), Int(Int32(bitPattern: r.w(3))))
+    (r.ptr.load(fromByteOffset: 8, as: Int.self), r.ptr.load(fromByteOffset: 16, as: Int.self),
+     r.ptr.load(fromByteOffset: 24, as: Int.self))
 }
 
 func rangeLen(_ r: Obj) throws(PyErr) -> Int {
@@ -42,7 +40,7 @@ func rangeContains(_ r: Obj, _ v: Obj) throws(PyErr) -> Bool {
         }
         return try iterContains(r, v)
     }
-    guard let x = smallOrBool(v) else { return false }
+    guard let x = smallOrBool(v) ?? bigOf(v).asInt else { return false }
     let (a, b, s) = rangeParts(r)
     if s > 0 { if x < a || x >= b { return false } } else { if x > a || x <= b { return false } }
     return (x - a) % s == 0
@@ -71,8 +69,8 @@ func getIter(_ o: Obj) throws(PyErr) -> Obj {
         it.setO(1, o)
         return it
     case .range?:
-        let it = try allocObj(TypeID.rangeIterator.addr, words: 4)
-        it.setW(1, o.w(1)); it.setW(2, o.w(2)); it.setW(3, o.w(3))
+        let it = try allocObj(TypeID.rangeIterator.addr, words: 8)
+        (it.ptr + 8).copyMemory(from: o.ptr + 8, byteCount: 24)
         return it
     case .dict?, .dictKeys?, .dictValues?, .dictItems?:
         let it = try allocObj(TypeID.dictIterator.addr, words: 4)
@@ -115,11 +113,10 @@ func iterNext(_ it: Obj) throws(PyErr) -> Obj {
     guard it.isPtr else { throw typeError("'\(typeName(it))' object isn't an iterator") }
     switch TypeID.from(addr: it.words[0]) {
     case .rangeIterator?:
-        let w = it.words
-        let cur = Int32(bitPattern: w[1]), stop = Int32(bitPattern: w[2]), step = Int32(bitPattern: w[3])
+        let (cur, stop, step) = rangeParts(it)
         if step > 0 ? cur < stop : cur > stop {
-            w[1] = UInt32(bitPattern: cur &+ step)
-            return Obj(small: Int(cur))
+            it.ptr.storeBytes(of: cur &+ step, toByteOffset: 8, as: Int.self)
+            return try newInt(cur)
         }
         return .stopIteration
     case .seqIterator?:
@@ -177,8 +174,12 @@ func iterNext(_ it: Obj) throws(PyErr) -> Obj {
         }
         return v
     case .callableIterator?:
+        if it.o(1).isNull { return .stopIteration }
         let v = try callObjectArgs(it.o(1), [], stackTop: rt.pointee.vmStackTop)
-        if try pyEqual(v, it.o(2)) { return .stopIteration }
+        if try pyEqual(v, it.o(2)) {
+            it.setO(1, .null)   // stays exhausted
+            return .stopIteration
+        }
         return v
     case .getitemIterator?:
         let i = it.o(2)

@@ -124,6 +124,8 @@ struct Lexer {
         failed = true
     }
 
+    /// The byte at `i`, or 0 past the end. No token character is 0, so comparing `byte(i)` with
+    /// a character needs no separate bounds check (a real NUL is rejected wherever it matters).
     @inline(__always) private func byte(_ i: Int) -> UInt8 { i < n ? s[i] : 0 }
 
     // MARK: - Main loop
@@ -147,7 +149,7 @@ struct Lexer {
                         col = (col / 8 + 1) * 8
                     } else if c == 0x0C {
                         col = 0
-                    } else if c == 0x5C && byte(pos + 1) == 0x0A && pos + 1 < n {
+                    } else if c == 0x5C && byte(pos + 1) == 0x0A {
                         if continuationCol == 0 { continuationCol = col }
                         pos += 1
                         line += 1
@@ -194,7 +196,7 @@ struct Lexer {
                 skipToLineEnd()
             } else if c == 0x5C {
                 // Explicit line joining: the next physical line continues this logical line.
-                guard byte(pos + 1) == 0x0A, pos + 1 < n else {
+                guard byte(pos + 1) == 0x0A else {
                     fail("invalid syntax", line: line)
                     break
                 }
@@ -291,7 +293,7 @@ struct Lexer {
         let startLine = line
         var p = pos + 1
         var triple = false
-        if byte(p) == q && byte(p + 1) == q && p + 1 < n {
+        if byte(p) == q && byte(p + 1) == q {
             triple = true
             p += 2
         }
@@ -314,7 +316,7 @@ struct Lexer {
                     p += 1
                     break
                 }
-                if byte(p + 1) == q && byte(p + 2) == q && p + 2 < n {
+                if byte(p + 1) == q && byte(p + 2) == q {
                     contentEnd = p
                     p += 3
                     break
@@ -337,7 +339,7 @@ struct Lexer {
             text = Array(content)
         } else {
             do {
-                text = try decodeEscapes(content, isBytes: bytes, line: startLine)
+                text = try Lexer.decodeEscapes(content, isBytes: bytes, line: startLine)
             } catch let e as SyntaxErrorInfo {
                 fail(e.message, line: e.line)
                 return
@@ -363,7 +365,7 @@ struct Lexer {
                 let c = s[p]
                 if c == 0x5F {
                     // `_` separates digits (and may follow the prefix): it must precede a digit.
-                    guard p + 1 < n, digitValue(s[p + 1]) < radix else { break }
+                    guard digitValue(byte(p + 1)) < radix else { break }
                     p += 1
                     continue
                 }
@@ -373,73 +375,62 @@ struct Lexer {
                 p += 1
             }
             pos = p
-            if digits.isEmpty || (pos < n && (isIdentChar(s[pos]) || s[pos] == 0x5F)) {
-                if !digits.isEmpty, followedByKeyword() { } else {
-                    fail("invalid syntax", line: l)
-                    return
-                }
+            if digits.isEmpty || (isIdentChar(byte(pos)) && !followedByKeyword()) {
+                fail("invalid syntax", line: l)
+                return
             }
             emit(.number, l, .number(integerConstant(digits, radix: radix)))
             return
         }
+
+        // Decimal: [digits] ['.' [digits]] [('e'|'E') ['+'|'-'] digits] ['j'|'J'].
         var p = pos
-        var intDigits: [UInt8] = []
-        var ok = true
-        // Scans decimal digits with single `_` separators; returns false on a misplaced `_`.
-        func scanDigits(_ out: inout [UInt8]?) -> Bool {
-            guard p < n, isDigit(s[p]) else { return true }
+        /// Moves `p` over a run of digits with single `_` separators; false on a misplaced `_`.
+        func skipDigits() -> Bool {
             while p < n {
-                let c = s[p]
-                if isDigit(c) {
-                    out?.append(c)
+                if isDigit(s[p]) {
                     p += 1
-                } else if c == 0x5F {
-                    guard p + 1 < n, isDigit(s[p + 1]) else { return false }
+                } else if s[p] == 0x5F && p > pos && isDigit(s[p - 1]) && isDigit(byte(p + 1)) {
                     p += 1
                 } else {
-                    break
+                    return s[p] != 0x5F
                 }
             }
             return true
         }
-        var intOut: [UInt8]? = []
-        ok = scanDigits(&intOut) && ok
-        intDigits = intOut ?? []
+        var ok = skipDigits()
+        let intEnd = p
         var isFloat = false
-        var noOut: [UInt8]? = nil
-        if ok && byte(p) == 0x2E && p < n {
+        if ok && byte(p) == 0x2E {
             isFloat = true
             p += 1
-            ok = scanDigits(&noOut) && ok
+            ok = skipDigits()
         }
-        if ok && (byte(p) | 0x20) == 0x65 && p < n {
-            // An exponent only if digits follow; `1else` is `1` then `else`.
+        if ok && (byte(p) | 0x20) == 0x65 {
+            // An exponent only if digits follow: `1else` is `1` then `else`.
             var q = p + 1
             if byte(q) == 0x2B || byte(q) == 0x2D { q += 1 }
-            if q < n && isDigit(s[q]) {
+            if isDigit(byte(q)) {
                 isFloat = true
                 p = q
-                ok = scanDigits(&noOut) && ok
+                ok = skipDigits()
             }
         }
         var isImag = false
-        if ok && (byte(p) | 0x20) == 0x6A && p < n {
+        if ok && (byte(p) | 0x20) == 0x6A {
             isImag = true
             p += 1
         }
         pos = p
-        if !ok || (pos < n && (isIdentChar(s[pos]))) {
-            if ok, followedByKeyword() { } else {
-                fail("invalid syntax", line: l)
-                return
-            }
+        if !ok || (isIdentChar(byte(pos)) && !followedByKeyword()) {
+            fail("invalid syntax", line: l)
+            return
         }
         if isFloat || isImag {
             var str = ""
             str.reserveCapacity(pos - start)
-            for i in start..<pos {
-                let c = s[i]
-                if c != 0x5F && (c | 0x20) != 0x6A { str.unicodeScalars.append(Unicode.Scalar(c)) }
+            for i in start..<pos where s[i] != 0x5F && (s[i] | 0x20) != 0x6A {
+                str.unicodeScalars.append(Unicode.Scalar(s[i]))
             }
             guard let v = Double(str) else {
                 fail("invalid syntax", line: l)
@@ -448,12 +439,13 @@ struct Lexer {
             emit(.number, l, .number(isImag ? .imag(v) : .float(v)))
             return
         }
+        let digits = s[start..<intEnd].compactMap { $0 == 0x5F ? nil : $0 - 0x30 }
         // Leading zeros are only allowed in zero itself ("00" is fine, "01" is not).
-        if intDigits.count > 1 && intDigits[0] == 0x30 && intDigits.contains(where: { $0 != 0x30 }) {
+        if digits.count > 1 && digits[0] == 0 && digits.contains(where: { $0 != 0 }) {
             fail("invalid syntax", line: l)
             return
         }
-        emit(.number, l, .number(integerConstant(intDigits.map { $0 - 0x30 }, radix: 10)))
+        emit(.number, l, .number(integerConstant(digits, radix: 10)))
     }
 
     /// True when an identifier directly after a number is a keyword (`1if x else 2` is valid Python).
@@ -532,11 +524,6 @@ struct Lexer {
             fail("invalid syntax", line: l)
             return
         }
-        // `byte()` returns 0 past the end, so a multi-byte match is real only if it fits.
-        if pos + len > n {
-            fail("invalid syntax", line: l)
-            return
-        }
         pos += len
         emit(k, l)
     }
@@ -544,18 +531,18 @@ struct Lexer {
 
 // MARK: - Character classes
 
-@inline(__always) func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+@inline(__always) fileprivate func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
 
 /// Letters, `_`, and any non-ASCII byte (the source is valid UTF-8, so those form whole characters).
-@inline(__always) func isIdentStart(_ c: UInt8) -> Bool {
+@inline(__always) fileprivate func isIdentStart(_ c: UInt8) -> Bool {
     let l = c | 0x20
     return (l >= 0x61 && l <= 0x7A) || c == 0x5F || c >= 0x80
 }
 
-@inline(__always) func isIdentChar(_ c: UInt8) -> Bool { isIdentStart(c) || isDigit(c) }
+@inline(__always) fileprivate func isIdentChar(_ c: UInt8) -> Bool { isIdentStart(c) || isDigit(c) }
 
 /// Value of a digit in bases up to 16; 99 for anything else.
-@inline(__always) func digitValue(_ c: UInt8) -> UInt32 {
+@inline(__always) fileprivate func digitValue(_ c: UInt8) -> UInt32 {
     if c >= 0x30 && c <= 0x39 { return UInt32(c - 0x30) }
     let l = c | 0x20
     if l >= 0x61 && l <= 0x66 { return UInt32(l - 0x61 + 10) }
@@ -565,7 +552,7 @@ struct Lexer {
 // MARK: - Integer literals
 
 /// Builds an integer constant from digit values; values beyond Int64 become a decimal string.
-func integerConstant(_ digits: [UInt8], radix: UInt32) -> Constant {
+fileprivate func integerConstant(_ digits: [UInt8], radix: UInt32) -> Constant {
     var v: Int64 = 0
     var overflow = false
     for d in digits {
@@ -582,7 +569,7 @@ func integerConstant(_ digits: [UInt8], radix: UInt32) -> Constant {
 }
 
 /// Converts digits in any radix to a decimal string, using little-endian 32-bit limbs.
-func bigDecimalString(_ digits: [UInt8], radix: UInt32) -> String {
+fileprivate func bigDecimalString(_ digits: [UInt8], radix: UInt32) -> String {
     var limbs: [UInt32] = []
     for d in digits {
         var carry = UInt64(d)
@@ -617,7 +604,7 @@ func bigDecimalString(_ digits: [UInt8], radix: UInt32) -> String {
 // MARK: - String escapes
 
 /// Appends a code point as UTF-8. Lone surrogates (from `\ud800`) get the 3-byte form, as MicroPython does.
-func appendUTF8(_ cp: UInt32, to out: inout [UInt8]) {
+fileprivate func appendCodePoint(_ cp: UInt32, to out: inout [UInt8]) {
     if cp < 0x80 {
         out.append(UInt8(cp))
     } else if cp < 0x800 {
@@ -635,84 +622,11 @@ func appendUTF8(_ cp: UInt32, to out: inout [UInt8]) {
     }
 }
 
-/// Decodes backslash escapes of a non-raw literal. Unknown escapes stay as written (`\q` is two
-/// characters); `\u`, `\U` and `\N` are escapes only in str literals. A lone trailing backslash
-/// (possible in an f-string piece before `{`) is kept.
-func decodeEscapes(_ b: UnsafeBufferPointer<UInt8>, isBytes: Bool, line: Int) throws -> [UInt8] {
-    var out: [UInt8] = []
-    out.reserveCapacity(b.count)
-    let n = b.count
-    var i = 0
-    var ln = line
-    while i < n {
-        let c = b[i]
-        if c != 0x5C {
-            if c == 0x0A { ln += 1 }
-            out.append(c)
-            i += 1
-            continue
-        }
-        i += 1
-        guard i < n else {
-            out.append(0x5C)
-            break
-        }
-        let e = b[i]
-        i += 1
-        switch e {
-        case 0x0A: ln += 1 // backslash-newline: a line continuation inside the literal
-        case 0x5C, 0x27, 0x22: out.append(e)
-        case 0x61: out.append(0x07) // a
-        case 0x62: out.append(0x08) // b
-        case 0x66: out.append(0x0C) // f
-        case 0x6E: out.append(0x0A) // n
-        case 0x72: out.append(0x0D) // r
-        case 0x74: out.append(0x09) // t
-        case 0x76: out.append(0x0B) // v
-        case 0x30...0x37:
-            var v = UInt32(e - 0x30)
-            var count = 1
-            while count < 3 && i < n && b[i] >= 0x30 && b[i] <= 0x37 {
-                v = v * 8 + UInt32(b[i] - 0x30)
-                i += 1
-                count += 1
-            }
-            if isBytes { out.append(UInt8(truncatingIfNeeded: v)) } else { appendUTF8(v, to: &out) }
-        case 0x78, 0x75, 0x55: // x u U
-            if isBytes && e != 0x78 {
-                out.append(0x5C)
-                out.append(e)
-                continue
-            }
-            let want = e == 0x78 ? 2 : (e == 0x75 ? 4 : 8)
-            var v: UInt32 = 0
-            for _ in 0..<want {
-                let d = i < n ? digitValue(b[i]) : 99
-                guard d < 16 else { throw SyntaxErrorInfo("invalid escape", line: ln) }
-                v = v << 4 | d
-                i += 1
-            }
-            if isBytes {
-                out.append(UInt8(truncatingIfNeeded: v))
-            } else {
-                guard v <= 0x10FFFF else { throw SyntaxErrorInfo("invalid escape", line: ln) }
-                appendUTF8(v, to: &out)
-            }
-        case 0x4E where !isBytes: // N
-            throw SyntaxErrorInfo("unicode name escapes are not supported", line: ln)
-        default:
-            out.append(0x5C)
-            out.append(e)
-            if e == 0x0A { ln += 1 }
-        }
-    }
-    return out
-}
 
 // MARK: - Source preparation
 
 /// Line of the first byte that is not valid UTF-8, or nil when the whole input is valid.
-func invalidUTF8Line(_ b: [UInt8], firstLine: Int) -> Int? {
+fileprivate func invalidUTF8Line(_ b: [UInt8], firstLine: Int) -> Int? {
     let n = b.count
     var i = 0
     var line = firstLine
@@ -750,7 +664,7 @@ func invalidUTF8Line(_ b: [UInt8], firstLine: Int) -> Int? {
 }
 
 /// Turns CR LF and lone CR into LF, as Python's universal newlines do.
-func normalizeNewlines(_ b: [UInt8]) -> [UInt8] {
+fileprivate func normalizeNewlines(_ b: [UInt8]) -> [UInt8] {
     guard b.contains(0x0D) else { return b }
     var out: [UInt8] = []
     out.reserveCapacity(b.count)
@@ -766,4 +680,79 @@ func normalizeNewlines(_ b: [UInt8]) -> [UInt8] {
         i += 1
     }
     return out
+}
+
+extension Lexer {
+    /// Decodes backslash escapes of a non-raw literal. Unknown escapes stay as written (`\q` is two
+    /// characters); `\u`, `\U` and `\N` are escapes only in str literals. A lone trailing backslash
+    /// (possible in an f-string piece before `{`) is kept.
+    static func decodeEscapes(_ b: UnsafeBufferPointer<UInt8>, isBytes: Bool, line: Int) throws -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        let n = b.count
+        var i = 0
+        var ln = line
+        while i < n {
+            let c = b[i]
+            if c != 0x5C {
+                if c == 0x0A { ln += 1 }
+                out.append(c)
+                i += 1
+                continue
+            }
+            i += 1
+            guard i < n else {
+                out.append(0x5C)
+                break
+            }
+            let e = b[i]
+            i += 1
+            switch e {
+            case 0x0A: ln += 1 // backslash-newline: a line continuation inside the literal
+            case 0x5C, 0x27, 0x22: out.append(e)
+            case 0x61: out.append(0x07) // a
+            case 0x62: out.append(0x08) // b
+            case 0x66: out.append(0x0C) // f
+            case 0x6E: out.append(0x0A) // n
+            case 0x72: out.append(0x0D) // r
+            case 0x74: out.append(0x09) // t
+            case 0x76: out.append(0x0B) // v
+            case 0x30...0x37:
+                var v = UInt32(e - 0x30)
+                var count = 1
+                while count < 3 && i < n && b[i] >= 0x30 && b[i] <= 0x37 {
+                    v = v * 8 + UInt32(b[i] - 0x30)
+                    i += 1
+                    count += 1
+                }
+                if isBytes { out.append(UInt8(truncatingIfNeeded: v)) } else { appendCodePoint(v, to: &out) }
+            case 0x78, 0x75, 0x55: // x u U
+                if isBytes && e != 0x78 {
+                    out.append(0x5C)
+                    out.append(e)
+                    continue
+                }
+                let want = e == 0x78 ? 2 : (e == 0x75 ? 4 : 8)
+                var v: UInt32 = 0
+                for _ in 0..<want {
+                    let d = i < n ? digitValue(b[i]) : 99
+                    guard d < 16 else { throw SyntaxErrorInfo("invalid escape", line: ln) }
+                    v = v << 4 | d
+                    i += 1
+                }
+                if isBytes {
+                    out.append(UInt8(truncatingIfNeeded: v))
+                } else {
+                    guard v <= 0x10FFFF else { throw SyntaxErrorInfo("invalid escape", line: ln) }
+                    appendCodePoint(v, to: &out)
+                }
+            case 0x4E where !isBytes: // N
+                throw SyntaxErrorInfo("unicode name escapes are not supported", line: ln)
+            default:
+                out.append(0x5C)
+                out.append(e)
+            }
+        }
+        return out
+    }
 }

@@ -67,9 +67,13 @@ struct MapRef {
     /// Index of the entry for `key`, or nil.
     func find(_ key: Obj) throws(PyErr) -> Int? {
         let cap = capacity
-        if cap == 0 { return nil }
+        if cap == 0 {
+            if !(key.isQstr || key.isSmallInt) { _ = try pyHash(key) }
+            return nil
+        }
         let e = entries
         let simple = key.isQstr || key.isSmallInt
+        if !simple && !isStr(key) { _ = try pyHash(key) }   // unhashable keys raise TypeError
         if cap <= 8 {
             for i in 0..<fill {
                 let k = e[2 * i]

@@ -92,6 +92,7 @@ func bytearrayAppend(_ o: Obj, _ p: UnsafeBufferPointer<UInt8>) throws(PyErr) {
 
 func bytearrayExtend(_ o: Obj, _ src: Obj) throws(PyErr) {
     if isBytesLike(src) { try bytearrayAppend(o, strBytes(src)); return }
+    if isIntObj(src) || isStr(src) { throw typeError("can't extend bytearray with \(typeName(src))") }
     let data = try bytesFromArgs(Args(base: [src].withUnsafeBufferPointer { UnsafeMutablePointer(mutating: $0.baseAddress!) }, count: 1, kwnames: .null), what: "bytearray")
     try data.withUnsafeBufferPointer { b throws(PyErr) in try bytearrayAppend(o, b) }
 }

@@ -54,6 +54,13 @@ enum ObjDict {
             for i in 0..<a.kwCount { try dictMap(d).set(tupleItems(a.kwnames)[i], a[a.count + i]) }
             return .none
         },
+        method("__init__", 1, 2, kw: true) { a throws(PyErr) in
+            let d = try selfDict(a[0])
+            if a.count > 1 { try dictUpdate(d, a[1]) }
+            for i in 0..<a.kwCount { try dictMap(d).set(tupleItems(a.kwnames)[i], a[a.count + i]) }
+            return .none
+        },
+        method("__iter__", 1) { a throws(PyErr) in try getIter(try selfDict(a[0])) },
         method("__getitem__", 2) { a throws(PyErr) in
             if let v = try dictMap(try selfDict(a[0])).get(a[1]) { return v }
             throw keyError(a[1])

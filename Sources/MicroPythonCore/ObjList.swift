@@ -71,6 +71,18 @@ enum ObjList {
             for i in 0..<(n / 2) { let t = p[i]; p[i] = p[n - 1 - i]; p[n - 1 - i] = t }
             return .none
         },
+        method("__init__", 1, 2) { a throws(PyErr) in
+            let l = try selfList(a[0])
+            listSetLen(l, 0)
+            if a.count > 1 { try listExtend(l, a[1]) }
+            return .none
+        },
+        method("__getitem__", 2) { a throws(PyErr) in try subscrLoad(try selfList(a[0]), a[1]) },
+        method("__setitem__", 3) { a throws(PyErr) in try subscrStore(try selfList(a[0]), a[1], a[2]); return .none },
+        method("__delitem__", 2) { a throws(PyErr) in try subscrDelete(try selfList(a[0]), a[1]); return .none },
+        method("__len__", 1) { a throws(PyErr) in Obj(small: listLen(try selfList(a[0]))) },
+        method("__contains__", 2) { a throws(PyErr) in .bool(try containsOp(try selfList(a[0]), a[1])) },
+        method("__iter__", 1) { a throws(PyErr) in try getIter(try selfList(a[0])) },
         method("sort", 1, 1, kw: true) { a throws(PyErr) in
             let l = try selfList(a[0])
             let key = a.kw(.key) ?? .none

@@ -158,9 +158,10 @@ func intBinaryOp(_ op: BinOpCode, _ a: Obj, _ b: Obj) throws(PyErr) -> Obj {
         case .rshift:
             if y < 0 { throw valueError("negative shift count") }
             return Obj(small: x >> min(y, 63))
-        case .and: return Obj(small: x & y)
-        case .or: return Obj(small: x | y)
-        case .xor: return Obj(small: x ^ y)
+        case .and, .or, .xor:
+            let r = op == .and ? x & y : (op == .or ? x | y : x ^ y)
+            if !a.isSmallInt && !b.isSmallInt { return .bool(r != 0) }   // bool op bool stays bool
+            return Obj(small: r)
         case .matmul: throw unsupportedBinary(op, a, b)
         default: break
         }

@@ -178,6 +178,10 @@ func newClass(name: Obj, bases: [Obj], dict: Obj, metaclass: Obj = TypeID.type.o
     t.setO(TypeWord.mro, try computeMro(t, bases.isEmpty ? [TypeID.object.obj] : bases))
     t.setW(TypeWord.nativeBase, native.addr)
     let m = dictMap(dict)
+    // defining __eq__ without __hash__ makes instances unhashable, as in Python 3
+    if m.findQstr(qobj(.__eq__)) != nil && m.findQstr(qobj(.__hash__)) == nil {
+        try m.set(qobj(.__hash__), .none)
+    }
     if m.findQstr(qobj(.__getattr__)) != nil { flags |= TypeFlag.getattr }
     if m.findQstr(qobj(.__setattr__)) != nil { flags |= TypeFlag.setattr }
     if m.findQstr(qobj(.__delattr__)) != nil { flags |= TypeFlag.delattr }

@@ -51,10 +51,8 @@ func instanceTruthy(_ o: Obj) throws(PyErr) -> Bool {
 // MARK: equality and hashing
 
 func pyEqual(_ a: Obj, _ b: Obj) throws(PyErr) -> Bool {
-    if a == b {
-        if a.isPtr && a.isType(.float) { return !floatValue(a).isNaN }
-        return true
-    }
+    // identity implies equality for containers, as in CPython (so [nan] == [nan])
+    if a == b { return true }
     // strings: qstr vs heap str
     if isStr(a) && isStr(b) {
         if a.isQstr && b.isQstr { return false }
@@ -122,10 +120,6 @@ func instanceHash(_ o: Obj) throws(PyErr) -> Int {
         if f == .none { throw typeError("unhashable type: '\(typeName(o))'") }
         let r = try callBound(f, o, [])
         return try intToInt(r)
-    }
-    // a class defining __eq__ without __hash__ is unhashable
-    if isUserClass(t), lookupInType(t, qobj(.__eq__)) != nil {
-        throw typeError("unhashable type: '\(typeName(o))'")
     }
     let n = nativeSelf(o)
     if n != o { return try pyHash(n) }
@@ -327,7 +321,16 @@ func binaryOp(_ op: BinOpCode, _ a: Obj, _ b: Obj) throws(PyErr) -> Obj {
     if na != a || nb != b, let ta = builtinType(na), let tb = builtinType(nb), !isUserClassObj(na), !isUserClassObj(nb) {
         if let r = try builtinBinaryOp(op, na, ta, nb, tb) { return r }
     }
+    // sequence * object with __index__
+    if base == .mul {
+        if isSequenceForRepeat(a), ub, lookupInType(b.type, qobj(.__index__)) != nil { return try seqRepeat(a, try intToInt(b)) }
+        if isSequenceForRepeat(b), ua, lookupInType(a.type, qobj(.__index__)) != nil { return try seqRepeat(b, try intToInt(a)) }
+    }
     throw unsupportedBinary(op, a, b)
+}
+
+func isSequenceForRepeat(_ o: Obj) -> Bool {
+    isStr(o) || o.isType(.bytes) || o.isType(.bytearray) || o.isType(.list) || o.isType(.tuple)
 }
 
 @inline(__always) func isUserClassObj(_ o: Obj) -> Bool { o.isPtr && isHeapAddr(o.words[0]) && isUserClass(o.type) }

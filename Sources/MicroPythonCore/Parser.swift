@@ -1366,7 +1366,7 @@ final class Parser {
                 f.literal += t[segStart..<end]
             } else {
                 try t.withUnsafeBufferPointer { buf in
-                    f.literal += try decodeEscapes(UnsafeBufferPointer(rebasing: buf[segStart..<end]), isBytes: false, line: segLine)
+                    f.literal += try Lexer.decodeEscapes(UnsafeBufferPointer(rebasing: buf[segStart..<end]), isBytes: false, line: segLine)
                 }
             }
         }

@@ -210,20 +210,15 @@ func appendBytesRepr(_ s: UnsafeBufferPointer<UInt8>, _ buf: inout [UInt8]) {
 func appendException(_ o: Obj, _ buf: inout [UInt8], repr: Bool) throws(PyErr) {
     let args = excArgs(o)
     let n = tupleLen(args)
+    // MicroPython prints the args tuple for repr (ValueError('x',)) and the lone argument for str
     if repr {
         append(typeName(o), &buf)
-        buf.append(UInt8(ascii: "("))
-        for i in 0..<n {
-            if i > 0 { append(", ", &buf) }
-            try appendRepr(tupleItems(args)[i], &buf)
-        }
-        buf.append(UInt8(ascii: ")"))
+        try appendRepr(args, &buf)
         return
     }
     if n == 0 { return }
     if n == 1 {
-        // KeyError shows its key as a repr, as CPython does
-        if isInstance(o, .KeyError) { try appendRepr(tupleItems(args)[0], &buf) } else { try appendStr(tupleItems(args)[0], &buf) }
+        try appendStr(tupleItems(args)[0], &buf)
         return
     }
     try appendRepr(args, &buf)

@@ -132,6 +132,7 @@ public enum Runtime {
             if spec.name == "__build_class__" { builtinBuildClass = f }
         }
         for (k, v) in Builtins.constants { try! dictMap(d).set(qobj(k), v) }
+        try! dictMap(d).set(qobj(.__name__), qobj(.builtins))
         let typeNames: [(String, TypeID)] = [
             ("object", .object), ("type", .type), ("int", .int), ("bool", .bool), ("float", .float), ("complex", .complex),
             ("str", .str), ("bytes", .bytes), ("bytearray", .bytearray), ("memoryview", .memoryview), ("list", .list),
@@ -175,7 +176,7 @@ nonisolated(unsafe) public var moduleRegistrations: [() -> Void] = []
 // MARK: compiling and running
 
 /// Parses and compiles source text to a code object; syntax errors become SyntaxError.
-func compileSource(_ src: [UInt8], filename: String, mode: CompileMode) throws(PyErr) -> Obj {
+func compileSource(_ src: [UInt8], filename: String, mode: CompileMode, namesAtModuleLevel: Bool = false) throws(PyErr) -> Obj {
     let unit: CodeUnit
     do {
         let body: [Stmt]
@@ -185,7 +186,8 @@ func compileSource(_ src: [UInt8], filename: String, mode: CompileMode) throws(P
         } else {
             body = try parseModule(src)
         }
-        unit = try compileAST(body, ctx: CompileContext(filename: filename, mode: mode, optimize: optLevel))
+        unit = try compileAST(body, ctx: CompileContext(filename: filename, mode: mode, optimize: optLevel,
+                                                        namesAtModuleLevel: namesAtModuleLevel))
     } catch let e as SyntaxErrorInfo {
         let exc = try newException((e.isIndentation ? TypeID.IndentationError : TypeID.SyntaxError).obj,
                                    args: try newTuple([try newStr(e.message)]))

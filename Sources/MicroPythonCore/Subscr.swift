@@ -91,9 +91,8 @@ func subscrLoad(_ o: Obj, _ idx: Obj) throws(PyErr) -> Obj {
         let (a, _, s) = rangeParts(o)
         let n = try rangeLen(o)
         if idx.isType(.slice) {
-            let (start, _, step, count) = try sliceIndices(idx, n)
-            let ns = a + start * s
-            return try newRangeObj(ns, ns + count * s * step, s * step)
+            let (start, stop, step, _) = try sliceIndices(idx, n)
+            return try newRangeObj(a + start * s, a + stop * s, s * step)
         }
         let i = try seqIndex(idx, n, "range")
         return try newInt(a + i * s)

@@ -25,6 +25,7 @@ final class Scope {
     var cellNames: Set<String> = []
     var freeNames: [String] = []       // in closure order
     var needsClassCell = false        // class scope: provides __class__
+    var usesNameOps = false           // module scope of exec/eval code
 
     init(kind: Kind, name: String, parent: Scope?, line: Int) {
         self.kind = kind
@@ -46,7 +47,7 @@ final class Scope {
     func binding(_ name: String) -> Binding {
         switch kind {
         case .module:
-            return .global
+            return usesNameOps ? .name : .global
         case .classBody:
             if name == "__class__" && needsClassCell { return .cell(slots[name]!) }
             if globals.contains(name) { return .global }

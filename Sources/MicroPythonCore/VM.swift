@@ -283,11 +283,12 @@ func execute(_ frame: UnsafeMutablePointer<Obj>, throwing: Obj = .null) throws(P
             case .forIter:
                 let it = sp[-1]
                 if it.isType(.rangeIterator) {
-                    let w = it.words
-                    let cur = Int32(bitPattern: w[1]), stop = Int32(bitPattern: w[2]), step = Int32(bitPattern: w[3])
+                    let p = it.ptr
+                    let cur = p.load(fromByteOffset: 8, as: Int.self), stop = p.load(fromByteOffset: 16, as: Int.self)
+                    let step = p.load(fromByteOffset: 24, as: Int.self)
                     if step > 0 ? cur < stop : cur > stop {
-                        w[1] = UInt32(bitPattern: cur &+ step)
-                        push(Obj(small: Int(cur)))
+                        p.storeBytes(of: cur &+ step, toByteOffset: 8, as: Int.self)
+                        push(Obj.fitsSmall(cur) ? Obj(small: cur) : try newInt(cur))
                     } else {
                         sp -= 1
                         ip = arg
@@ -745,15 +746,16 @@ func bindArguments(_ fn: Obj, _ code: Obj, _ locals: UnsafeMutablePointer<Obj>, 
 
 // MARK: - generators
 
-/// Generator: [type][state][frame...]; state 0 new, 1 suspended, 2 running, 3 finished.
+/// Generator: [type][state][handled exception while suspended][frame...];
+/// state 0 new, 1 suspended, 2 running, 3 finished.
 enum GenState { static let new: UInt32 = 0, suspended: UInt32 = 1, running: UInt32 = 2, finished: UInt32 = 3 }
 
 func makeGenerator(_ fn: Obj, _ args: UnsafeMutablePointer<Obj>, _ n: Int, _ kwnames: Obj) throws(PyErr) -> Obj {
     let code = fn.o(FunctionWord.code)
     let size = frameSlots(code)
-    let g = try allocObj(TypeID.generator.addr, words: 2 + size)
+    let g = try allocObj(TypeID.generator.addr, words: 3 + size)
     g.setW(1, GenState.new)
-    let frame = g.slots + 2
+    let frame = g.slots + 3
     frame[FrameWord.code] = code
     frame[FrameWord.globals] = fn.o(FunctionWord.globals)
     frame[FrameWord.function] = fn
@@ -778,7 +780,7 @@ func makeGenerator(_ fn: Obj, _ args: UnsafeMutablePointer<Obj>, _ n: Int, _ kwn
     return g
 }
 
-@inline(__always) func genFrame(_ g: Obj) -> UnsafeMutablePointer<Obj> { g.slots + 2 }
+@inline(__always) func genFrame(_ g: Obj) -> UnsafeMutablePointer<Obj> { g.slots + 3 }
 
 /// Resumes a generator; returns (value, finished). A finished generator's value is its return value.
 func generatorResume(_ g: Obj, send: Obj, throwing: Obj = .null) throws(PyErr) -> (Obj, Bool) {
@@ -799,21 +801,27 @@ func generatorResume(_ g: Obj, send: Obj, throwing: Obj = .null) throws(PyErr) -
         frame[FrameWord.sp] = Obj(raw: UInt32(spOff + 1))
     }
     g.setW(1, GenState.running)
+    // the generator has its own "exception being handled", kept while it is suspended
     let saved = getRoot(.handledException)
+    if !g.o(2).isNull { setRoot(.handledException, g.o(2)) }
     let v: Obj
     do {
         v = try execute(frame, throwing: throwing)
     } catch {
         g.setW(1, GenState.finished)
+        g.setO(2, .null)
         setRoot(.handledException, saved)
         if isInstance(error.exc, .StopIteration) {
             throw runtimeError("generator raised StopIteration")
         }
         throw error
     }
+    let inner = getRoot(.handledException)
+    g.setO(2, inner == saved ? .null : inner)
     setRoot(.handledException, saved)
     if frame[FrameWord.ip].raw == frameFinished {
         g.setW(1, GenState.finished)
+        g.setO(2, .null)
         return (v, true)
     }
     g.setW(1, GenState.suspended)

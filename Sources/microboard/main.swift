@@ -49,6 +49,7 @@ var script: String? = nil
 var scriptArgs: [String] = []
 var inspect = false
 var compileOnly = false
+var disassembleOnly = false
 
 var args = Array(CommandLine.arguments.dropFirst())
 var i = 0
@@ -74,6 +75,8 @@ while i < args.count {
             // one emitter only: bytecode
         } else if opt == "gcstress" {
             config.gcStress = true
+        } else if opt == "dis" {
+            disassembleOnly = true
         } else if opt == "compile-only" {
             compileOnly = true
         } else {
@@ -182,6 +185,10 @@ func runJob() {
             src += chunk[0..<n]
         }
         close(fd)
+        if disassembleOnly {
+            writeOut(disassembleSource(src, filename: s))
+            return
+        }
         if compileOnly {
             job.status = status(Interpreter.runMain(source: Array("pass".utf8), filename: s))
             return

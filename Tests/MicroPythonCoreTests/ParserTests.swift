@@ -764,7 +764,7 @@ private func kinds(_ src: String) -> [TokenKind] { Lexer.tokenize(utf8(src), mod
         // Deep but acceptable nesting parses.
         #expect(!ex(String(repeating: "(", count: 150) + "1" + String(repeating: ")", count: 150)).hasPrefix("error"))
         #expect(!ex(String(repeating: "[", count: 150) + String(repeating: "]", count: 150)).hasPrefix("error"))
-        #expect(!ex(String(repeating: "-", count: 500) + "1").hasPrefix("error"))
+        #expect(!ex(String(repeating: "-", count: 300) + "1").hasPrefix("error"))
         #expect(!ex(Array(repeating: "a", count: 500).joined(separator: "+")).hasPrefix("error"))
         // Too deep nesting is a SyntaxError, never a crash.
         #expect(ex(String(repeating: "-", count: 100_000) + "1") == "error@1 too deeply nested")

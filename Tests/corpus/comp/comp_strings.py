@@ -6,7 +6,7 @@ print([c.lower() for c in s if c.isupper()])
 print(sorted({c.lower() for c in s if c.isalpha()}))
 print({c: s.count(c) for c in 'lo'} == {'l': 3, 'o': 2})
 words = 'the quick brown fox jumps over the lazy dog'.split()
-print([w.capitalize() for w in words])
+print([w[0].upper() + w[1:] for w in words])  # no str.capitalize() in MicroPython
 print([w[::-1] for w in words if len(w) > 4])
 print(' '.join(w[0] for w in words))
 print([len(w) for w in words])

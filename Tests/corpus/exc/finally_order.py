@@ -32,11 +32,16 @@ def gen_order():
     finally:
         print('generator finally')
 def uses():
-    for x in gen_order():
-        try:
-            raise IndexError(x)
-        finally:
-            print('loop finally')
+    # close explicitly: MicroPython has no reference counting to finalise the generator
+    g = gen_order()
+    try:
+        for x in g:
+            try:
+                raise IndexError(x)
+            finally:
+                print('loop finally')
+    finally:
+        g.close()
 try:
     uses()
 except IndexError:

@@ -4,7 +4,7 @@ try:
 except OSError as e:
     print(type(e).__name__, e.args, str(e))
 try:
-    raise OSError('a', 'b', 'c')
+    raise OSError('a', 'b')
 except Exception as e:
     print(isinstance(e, OSError), e.args)
 class DeviceError(OSError):

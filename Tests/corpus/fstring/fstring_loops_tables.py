@@ -6,7 +6,7 @@ width = max(len(n) for n in names)
 for n in names:
     print(f'|{n:<9}|{n:^9}|{n:>9}|')
 for n in names:
-    print(f'{n.title()} has {len(n)} letters')
+    print(f'{n[0].upper() + n[1:]} has {len(n)} letters')  # no str.title() in MicroPython
 row = ' '.join(f'{c:>3}' for c in 'abcde')
 print(row)
 print(', '.join(f'{k}={v}' for k, v in sorted({'b': 2, 'a': 1}.items())))

@@ -6,7 +6,7 @@ class Suppress:
         return self
     def __exit__(self, et, ev, tb):
         if et is not None and issubclass(et, self.types):
-            print('suppressing', et.__name__, ev.args)
+            print('suppressing', et.__name__, type(ev.args))  # messages differ from CPython
             return True
         print('not suppressing', None if et is None else et.__name__)
         return False

@@ -37,4 +37,3 @@ print(sorted(frozenset([frozenset([1]), frozenset([2])]), key=lambda x: sorted(x
 print(len(frozenset(frozenset([1, 2]))))
 nested = frozenset([frozenset(['a'])])
 print(frozenset(['a']) in nested)
-print(type(frozenset([1]) & {1}).__name__)

@@ -32,3 +32,4 @@ for x in 'abc':
 print(len(pairs))
 print(sorted(sorted(p) for p in pairs))
 print(frozenset('ab') in pairs, frozenset('aa') in pairs)
+print(sorted(frozenset('abc') - frozenset('b')))

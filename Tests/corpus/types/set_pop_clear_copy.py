@@ -50,3 +50,5 @@ m = {1, 2}
 n = m.copy()
 m.pop()
 print(len(m), len(n), sorted(n))
+print(sorted(m | n))
+print(sorted(n - m))

@@ -1,0 +1,27 @@
+# sorted() with key= and reverse= (distinct keys)
+words = ['delta', 'Alpha', 'charlie', 'bravo', 'echo']
+print(sorted(words))
+print(sorted(words, reverse=True))
+print(sorted(words, key=str.lower))
+print(sorted(words, key=str.lower, reverse=True))
+print(sorted(words, key=lambda w: (len(w), w)))
+print(sorted(words, key=lambda w: w[-1] + w))
+nums = [3, -10, 7, -1, 0]
+print(sorted(nums, key=abs))
+print(sorted(nums, key=lambda n: -n))
+print(sorted(nums, reverse=True))
+print(sorted(nums, key=lambda n: n * n, reverse=True))
+people = [('Ann', 31), ('Bob', 25), ('Cid', 40)]
+print(sorted(people, key=lambda p: p[1]))
+print(sorted(people, key=lambda p: p[1], reverse=True))
+print([name for name, age in sorted(people, key=lambda p: -p[1])])
+d = {'x': 30, 'y': 10, 'z': 20}
+print(sorted(d, key=d.get))
+print(sorted(d.items(), key=lambda kv: kv[1], reverse=True))
+print(sorted(range(10), key=lambda i: (i % 2, -i)))
+print(sorted('Hello World', key=lambda c: (c.lower(), c))[:5])
+print(sorted([[3, 'c'], [1, 'a'], [2, 'b']], key=lambda r: r[0]))
+print(sorted([], key=len, reverse=True))
+print(sorted([1, 2, 3], reverse=False))
+print(sorted(['bb', 'a', 'ccc'], key=len, reverse=True))
+print(sorted(['x10', 'x9', 'x100'], key=lambda s: int(s[1:])))

@@ -1,0 +1,35 @@
+# sum() with and without a start value (positional)
+print(sum([]))
+print(sum([1, 2, 3]))
+print(sum([1, 2, 3], 10))
+print(sum((0.5, 0.25)))
+print(sum([1, 0.5]))
+print(sum(range(101)))
+print(sum(range(101), -5050))
+print(sum(x * x for x in range(10)))
+print(sum([True, True, False]))
+print(sum([2 ** 64, 2 ** 64]))
+print(sum([1j, 2, 3.5]))
+print(sum([[1], [2, 3]], []))
+print(sum([(1,), (2,)], ()))
+print(sum({1: 'a', 2: 'b'}))
+print(sum({4, 5}))
+print(sum([], 7))
+print(sum([0.1] * 4) == 0.4)
+print(sum([-1, -2, -3]))
+print(sum(map(int, '999')))
+print(type(sum([1, 2])).__name__, type(sum([1, 2.0])).__name__)
+print(sum([1, 2], 0.0))
+print(sum(b'\x01\x02\x03'))
+try:
+    sum(['a', 'b'])
+except TypeError:
+    print('TypeError')
+try:
+    sum(5)
+except TypeError:
+    print('TypeError')
+try:
+    sum([1, None])
+except TypeError:
+    print('TypeError')

@@ -1,0 +1,45 @@
+# bytes and bytearray methods: result types, buffer arguments, edge cases
+def chk(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__)
+
+
+b = b'  Hello, World  '
+ba = bytearray(b)
+for x in (b, ba):
+    print(x.strip(), x.lstrip(), x.rstrip(), x.lower(), x.upper(), x.split(), x.split(b','))
+    print(x.replace(b'l', b'L'), x.replace(b'l', b'', 1), x.partition(b','), x.rpartition(b'o'))
+    print(x.center(20, b'*'), x.strip(b' H'), x.find(b'o'), x.rfind(b'o'), x.count(b'l'), x.index(b'W'))
+    print(x.startswith(b'  H'), x.endswith((b'x', b'  ')), x.find(ord('W')), x.count(108), x.rsplit(None, 1))
+    print(b'-'.join([x, b'y']), bytearray(b'-').join([x, b'y']), x.splitlines(), x.isspace(), x.isalpha())
+print(b'a,b'.split(bytearray(b',')), b'a,b'.split(memoryview(b',')), bytearray(b'xyx').strip(b'x'))
+print(b'abc'.find(memoryview(b'c')), b'abc'.startswith(bytearray(b'ab')), b'x'.join([bytearray(b'1'), memoryview(b'2')]))
+print(b'ABC def 123'.lower(), b'\xc3\xa9'.upper(), b'aB'.islower(), b'AB'.isupper(), b'12'.isdigit(), b'\xe9'.isalpha())
+print(b''.split(), b''.split(b','), b'a\r\nb\rc\nd'.splitlines(), b'a\x0bb\x0cc'.splitlines(), b'x\x1cy'.split())
+print(b'abc'.replace(b'', b'-'), bytearray(b'ab').replace(b'', b'.'), b'aaa'.count(b''), b'abc'.find(b'', 10))
+print(type(bytearray(b'a b').split()[0]).__name__, type(bytearray(b'ab').partition(b'x')[2]).__name__)
+print(type(b'ab'.strip()).__name__, type(bytearray(b'ab').upper()).__name__, type(bytearray(b'-').join([])).__name__)
+chk(lambda: b'abc'.find('a'))
+chk(lambda: b'abc'.split(''))
+chk(lambda: b'abc'.split(b''))
+chk(lambda: b'abc'.index(b'd'))
+chk(lambda: b'abc'.rindex(ord('z')))
+chk(lambda: b'abc'.find(256))
+chk(lambda: b'-'.join(['a']))
+chk(lambda: b'-'.join([1]))
+chk(lambda: b'abc'.startswith('a'))
+chk(lambda: b'abc'.center(5, 'x'))
+chk(lambda: b'abc'.center(5, b'xy'))
+chk(lambda: b'abc'.partition(b''))
+print(b'abc'.count(b'b', 1, 2), b'abcabc'.rfind(b'abc', 1), b'abcabc'.find(b'c', -2), b'abc'.endswith(b'b', 0, 2))
+ba2 = bytearray(b'ab')
+ba2.append(99)
+ba2.extend([100, 101])
+ba2.extend(b'f')
+print(ba2, len(ba2))
+chk(lambda: ba2.append(256))
+chk(lambda: ba2.append(b'x'))
+chk(lambda: ba2.extend(3))
+print(ba2)

@@ -1,0 +1,28 @@
+# reversed() on ranges and iteration protocol
+print(list(reversed(range(5))))
+print(list(reversed(range(1, 10, 2))))
+print(list(reversed(range(10, 0, -3))))
+print(list(reversed(range(0))))
+it = reversed(range(3))
+print(next(it), next(it), next(it))
+try:
+    next(it)
+except StopIteration:
+    print('StopIteration')
+r = range(4)
+i1 = iter(r)
+i2 = iter(r)
+print(next(i1), next(i1), next(i2))
+print(list(i1), list(i2))
+print(list(r), list(r))
+for a, b in zip(range(3), reversed(range(3))):
+    print(a, b)
+print([x * 2 for x in reversed(range(4))])
+print(''.join(str(d) for d in reversed(range(10))))
+print(sum(reversed(range(11))))
+print(list(enumerate(reversed(range(3)))))
+print(sorted(reversed(range(5))))
+print(tuple(reversed(range(-2, 3))))
+rr = reversed(range(2, 5))
+print(list(rr), list(rr))
+print(list(reversed(range(0, 10, 4))))
