@@ -31,21 +31,23 @@ func attrError(_ o: Obj, _ name: Obj) -> PyErr {
 }
 
 func loadAttr(_ o: Obj, _ name: Obj) throws(PyErr) -> Obj {
-    guard let (v, s) = try findAttr(o, name) else { throw attrError(o, name) }
+    guard let found = try findAttr(o, name) else { throw attrError(o, name) }
+    let v = found.0, s = found.1
     return s.isNull ? v : try newBoundMethod(s, v)
 }
 
 func loadAttrOpt(_ o: Obj, _ name: Obj) throws(PyErr) -> Obj? {
-    guard let (v, s) = try findAttr(o, name) else { return nil }
+    guard let found = try findAttr(o, name) else { return nil }
+    let v = found.0, s = found.1
     return s.isNull ? v : try newBoundMethod(s, v)
 }
 
 /// For LOAD_METHOD: out[0] = callable, out[1] = self or null.
-@inline(__always)
 func loadMethod(_ o: Obj, _ name: Obj, into out: UnsafeMutablePointer<Obj>) throws(PyErr) {
-    guard let (v, s) = try findAttr(o, name) else { throw attrError(o, name) }
-    out[0] = v
-    out[1] = s
+    guard let found = try findAttr(o, name) else { throw attrError(o, name) }
+    let fnObj = found.0, selfObj = found.1
+    out[1] = selfObj
+    out[0] = fnObj
 }
 
 /// How a class attribute looks when reached through an instance `o` of class `t`.

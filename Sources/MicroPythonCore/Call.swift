@@ -59,7 +59,8 @@ func callBound(_ f: Obj, _ selfObj: Obj, _ argv: [Obj]) throws(PyErr) -> Obj {
 
 /// obj.name(*argv)
 func callMethod(_ o: Obj, _ name: QID, _ argv: [Obj], stackTop: UnsafeMutablePointer<Obj>) throws(PyErr) -> Obj {
-    guard let (v, s) = try findAttr(o, qobj(name)) else { throw attrError(o, qobj(name)) }
+    guard let found = try findAttr(o, qobj(name)) else { throw attrError(o, qobj(name)) }
+    let v = found.0, s = found.1
     if !s.isNull { return try callObjectArgs(v, [s] + argv, stackTop: stackTop) }
     return try callObjectArgs(v, argv, stackTop: stackTop)
 }

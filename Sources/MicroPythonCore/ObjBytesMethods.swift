@@ -49,12 +49,7 @@ func bytesMethods(mutable: Bool) -> [NativeSpec] {
             try [UInt8(x)].withUnsafeBufferPointer { b throws(PyErr) in try bytearrayAppend(o, b) }
             return .none
         })
-        m.append(method("extend", 2) { a throws(PyErr) in
-            let o = try selfBytearray(a[0])
-            if isIntObj(a[1]) || isStr(a[1]) { throw typeError("can't extend bytearray with \(typeName(a[1]))") }
-            try bytearrayExtend(o, a[1])
-            return .none
-        })
+        m.append(method("extend", 2) { a throws(PyErr) in try bytearrayExtendFrom(try selfBytearray(a[0]), a[1]); return .none })
     }
     return m
 }
@@ -64,6 +59,24 @@ func bytesMethods(mutable: Bool) -> [NativeSpec] {
     let n = nativeSelf(o)
     if n.isType(.bytearray) { return n }
     throw typeError("descriptor requires a 'bytearray' object but received a '\(typeName(o))'")
+}
+
+/// bytearray.extend(x): x is a buffer (bytes, bytearray, memoryview) or an iterable of ints 0...255.
+func bytearrayExtendFrom(_ o: Obj, _ src: Obj) throws(PyErr) {
+    if let b = bytesLikeBuffer(src) { try bytearrayAppend(o, b); return }
+    if isIntObj(src) || isStr(src) { throw typeError("can't extend bytearray with \(typeName(src))") }
+    var data: [UInt8] = []
+    let it = try getIter(src)
+    let keep = pushRoot(it)
+    defer { popRoots(to: keep) }
+    while true {
+        let v = try iterNext(it)
+        if v == .stopIteration { break }
+        let x = try intToInt(v)
+        guard x >= 0 && x < 256 else { throw valueError("byte must be in range(0, 256)") }
+        data.append(UInt8(x))
+    }
+    try data.withUnsafeBufferPointer { b throws(PyErr) in try bytearrayAppend(o, b) }
 }
 
 // MARK: - decode
@@ -164,7 +177,6 @@ func bytesHex(_ data: UnsafeBufferPointer<UInt8>, _ a: Args, argIndex: Int) thro
     if let perObj = a.arg(argIndex + 1, "bytes_per_sep") { per = try intToInt(perObj) }
     let n = data.count
     if n == 0 { return Obj(qstr: QID._empty.rawValue) }
-    let p = bufBase(data)
     var groupEvery = 0
     if sepByte != nil && per != 0 { groupEvery = abs(per) }
     let seps = groupEvery > 0 ? (n - 1) / groupEvery : 0
@@ -172,7 +184,6 @@ func bytesHex(_ data: UnsafeBufferPointer<UInt8>, _ a: Args, argIndex: Int) thro
     let (r, d) = try newStrBuffer(.str, total)
     d[total] = 0
     let p2 = bufBase(data)
-    _ = p
     var o = 0
     hexDigitsLower.withUnsafeBufferPointer { hx in
         for k in 0..<n {

@@ -259,7 +259,12 @@ func addTraceback(_ exc: Obj, file: UInt32, line: Int, function: UInt32) {
     guard isException(exc), isHeapAddr(exc.raw) else { return }
     let n = Int(exc.w(ExcWord.tbCount))
     let old = exc.w(ExcWord.tb)
-    guard let block = try? gcRealloc(old, (n + 1) * 12) else { return }
+    var block = old
+    // capacity doubles at powers of two, so deep tracebacks cost few reallocations
+    if n == 0 || n & (n - 1) == 0 {
+        guard let b = try? gcRealloc(old, max(n * 2, 4) * 12) else { return }
+        block = b
+    }
     let p = hostPtr(block).assumingMemoryBound(to: UInt32.self)
     // qstrs stored as values so the conservative scan never mistakes them for pointers
     p[3 * n] = Obj(qstr: file).raw

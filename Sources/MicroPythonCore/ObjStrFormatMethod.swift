@@ -168,7 +168,8 @@ private func fieldValue(_ f: UnsafeBufferPointer<UInt8>, _ st: inout FormatArgs)
         var idx = 0
         var big = false
         for k in 0..<i { idx = idx * 10 + Int(p[k] - 48); if idx > 1 << 40 { big = true; break } }
-        if big || idx >= positional {
+        if big { throw valueError("Too many decimal digits in format string") }
+        if idx >= positional {
             let shown = String(decoding: UnsafeBufferPointer(start: p, count: i), as: UTF8.self)
             throw indexError("Replacement index \(shown) out of range for positional args tuple")
         }
@@ -221,7 +222,7 @@ private func parseIntObj(_ p: UnsafePointer<UInt8>, _ n: Int) throws(PyErr) -> O
     for k in 0..<n {
         let (m, o1) = v.multipliedReportingOverflow(by: 10)
         let (s, o2) = m.addingReportingOverflow(Int(p[k] - 48))
-        if o1 || o2 { throw overflowError("index too large") }
+        if o1 || o2 { throw valueError("Too many decimal digits in format string") }
         v = s
     }
     return try newInt(v)

@@ -113,6 +113,18 @@ func memoryviewBuffer(_ mv: Obj) -> UnsafeBufferPointer<UInt8> {
     return try newBytes(p, n)
 }
 
+/// Like newSeqLike, but a str of more than one byte is not looked up among the qstrs
+/// (for the many pieces of split, where the lookup rarely succeeds).
+@inline(__always) func newSeqPiece(_ selfObj: Obj, _ p: UnsafePointer<UInt8>, _ n: Int) throws(PyErr) -> Obj {
+    if n > 1 && (selfObj.isQstr || selfObj.isType(.str)) {
+        let (o, d) = try newStrBuffer(.str, n)
+        d.update(from: p, count: n)
+        d[n] = 0
+        return o
+    }
+    return try newSeqLike(selfObj, p, n)
+}
+
 /// A new object of self's kind with n uninitialised bytes for the caller to fill.
 @inline(__always) func newSeqBuffer(_ selfObj: Obj, _ n: Int) throws(PyErr) -> (Obj, UnsafeMutablePointer<UInt8>) {
     if selfObj.isType(.bytearray) {
@@ -139,11 +151,6 @@ func memoryviewBuffer(_ mv: Obj) -> UnsafeBufferPointer<UInt8> {
     return try newSeqLike(selfObj, UnsafePointer(emptyBytePtr), 0)
 }
 
-@inline(__always) func optIntArg(_ a: Args, _ i: Int, _ def: Int) throws(PyErr) -> Int {
-    if i < a.count, a[i] != .none { return try intToInt(a[i]) }
-    return def
-}
-
 // MARK: - index ranges
 
 /// The byte window [lo, hi) of `b` selected by optional start/end arguments at a[i], a[i+1]
@@ -152,8 +159,8 @@ func seqWindow(_ b: UnsafeBufferPointer<UInt8>, uni: Bool, _ a: Args, _ i: Int) 
     let hasStart = i < a.count && a[i] != .none
     let hasEnd = i + 1 < a.count && a[i + 1] != .none
     if !hasStart && !hasEnd { return (0, b.count) }
-    var start = hasStart ? try intToInt(a[i]) : 0
-    var end = hasEnd ? try intToInt(a[i + 1]) : Int.max
+    var start = hasStart ? try clampedIndex(a[i]) : 0
+    var end = hasEnd ? try clampedIndex(a[i + 1]) : Int.max
     let ascii = !uni || isASCII(b)
     let len = ascii ? b.count : charCount(b)
     if end > len { end = len } else if end < 0 { end += len; if end < 0 { end = 0 } }
@@ -163,6 +170,13 @@ func seqWindow(_ b: UnsafeBufferPointer<UInt8>, uni: Bool, _ a: Args, _ i: Int) 
     let lo = byteOffset(b, charIndex: start)
     if end < start { return (lo, lo - 1) }
     return (lo, byteOffset(b, charIndex: end))
+}
+
+/// An index argument; big ints are clamped (they are out of range anyway), as CPython does.
+@inline(__always) func clampedIndex(_ o: Obj) throws(PyErr) -> Int {
+    if o.isSmallInt { return o.smallInt }
+    if o.isType(.int) { return bigOf(o).isNegative ? Int.min / 4 : Int.max / 4 }
+    return try intToInt(o)
 }
 
 /// The code point index of byte offset `off` (the byte offset itself for bytes).
@@ -505,12 +519,12 @@ func seqSplit(_ a: Args, uni: Bool, reverse: Bool) throws(PyErr) -> Obj {
                     let j = i
                     i += sc.charLenAt(i)
                     while i < n && sc.spaceAt(i) == 0 { i += sc.charLenAt(i) }
-                    try listAppend(result, try newSeqLike(s, p + j, i - j))
+                    try listAppend(result, try newSeqPiece(s, p + j, i - j))
                     left -= 1
                 }
                 if i < n {
                     while i < n { let l = sc.spaceAt(i); if l == 0 { break }; i += l }
-                    if i < n { try listAppend(result, try newSeqLike(s, p + i, n - i)) }
+                    if i < n { try listAppend(result, try newSeqPiece(s, p + i, n - i)) }
                 }
             } else {
                 var i = n      // exclusive end of the unscanned part
@@ -520,12 +534,12 @@ func seqSplit(_ a: Args, uni: Bool, reverse: Bool) throws(PyErr) -> Obj {
                     let j = i
                     i -= sc.charLenBefore(i)
                     while i > 0 { let l = sc.charLenBefore(i); if sc.spaceAt(i - l) != 0 { break }; i -= l }
-                    try listAppend(result, try newSeqLike(s, p + i, j - i))
+                    try listAppend(result, try newSeqPiece(s, p + i, j - i))
                     left -= 1
                 }
                 if i > 0 {
                     while i > 0 { let l = sc.charLenBefore(i); if sc.spaceAt(i - l) == 0 { break }; i -= l }
-                    if i > 0 { try listAppend(result, try newSeqLike(s, p, i)) }
+                    if i > 0 { try listAppend(result, try newSeqPiece(s, p, i)) }
                 }
                 listReverse(result)
             }
@@ -542,21 +556,21 @@ func seqSplit(_ a: Args, uni: Bool, reverse: Bool) throws(PyErr) -> Obj {
         while left > 0 {
             let j = memFind(p, i, n, sp, m)
             if j < 0 { break }
-            try listAppend(result, try newSeqLike(s, p + i, j - i))
+            try listAppend(result, try newSeqPiece(s, p + i, j - i))
             i = j + m
             left -= 1
         }
-        if i == 0 { try listAppend(result, try seqSame(s)) } else { try listAppend(result, try newSeqLike(s, p + i, n - i)) }
+        if i == 0 { try listAppend(result, try seqSame(s)) } else { try listAppend(result, try newSeqPiece(s, p + i, n - i)) }
     } else {
         var j = n
         while left > 0 {
             let k = memRFind(p, 0, j, sp, m)
             if k < 0 { break }
-            try listAppend(result, try newSeqLike(s, p + k + m, j - k - m))
+            try listAppend(result, try newSeqPiece(s, p + k + m, j - k - m))
             j = k
             left -= 1
         }
-        if j == n { try listAppend(result, try seqSame(s)) } else { try listAppend(result, try newSeqLike(s, p, j)) }
+        if j == n { try listAppend(result, try seqSame(s)) } else { try listAppend(result, try newSeqPiece(s, p, j)) }
         listReverse(result)
     }
     return result
@@ -573,7 +587,10 @@ func seqSplit(_ a: Args, uni: Bool, reverse: Bool) throws(PyErr) -> Obj {
 func seqSplitlines(_ a: Args, uni: Bool) throws(PyErr) -> Obj {
     let s = try seqSelf(a[0], uni: uni)
     var keep = false
-    if let x = a.arg(1, "keepends") { keep = try pyTruthy(x) }
+    if let x = a.arg(1, "keepends") {
+        guard isIntObj(x) else { throw typeError("'\(typeName(x))' object cannot be interpreted as an integer") }
+        keep = try pyTruthy(x)
+    }
     let result = try newList(count: 0)
     let b = strBytes(s)
     let p = bufBase(b), n = b.count
@@ -591,12 +608,12 @@ func seqSplitlines(_ a: Args, uni: Bool) throws(PyErr) -> Obj {
         }
         if eol == 0 { i += 1; continue }
         let end = keep ? i + eol : i
-        try listAppend(result, try newSeqLike(s, p + start, end - start))
+        try listAppend(result, try newSeqPiece(s, p + start, end - start))
         i += eol
         start = i
     }
     if start < n {
-        if start == 0 { try listAppend(result, try seqSame(s)) } else { try listAppend(result, try newSeqLike(s, p + start, n - start)) }
+        if start == 0 { try listAppend(result, try seqSame(s)) } else { try listAppend(result, try newSeqPiece(s, p + start, n - start)) }
     }
     return result
 }
@@ -697,7 +714,7 @@ func seqReplace(_ a: Args, uni: Bool) throws(PyErr) -> Obj {
     let s = try seqSelf(a[0], uni: uni)
     let ob = try seqArg(a[1], uni: uni)
     let nb = try seqArg(a[2], uni: uni)
-    var maxCount = try optIntArg(a, 3, -1)
+    var maxCount = a.count > 3 ? try intToInt(a[3]) : -1
     if maxCount < 0 { maxCount = Int.max }
     let b = strBytes(s)
     let p = bufBase(b), n = b.count
@@ -743,7 +760,6 @@ func seqReplace(_ a: Args, uni: Bool) throws(PyErr) -> Obj {
         i = j + m
     }
     if i < n { (d + o).update(from: p + i, count: n - i) }
-    if s.isQstr || s.isType(.str), total <= 64, let q = qstrs.find(UnsafePointer(d), total) { return Obj(qstr: q) }
     return r
 }
 
@@ -787,7 +803,6 @@ func seqJoin(_ a: Args, uni: Bool) throws(PyErr) -> Obj {
         let xb: UnsafeBufferPointer<UInt8> = uni ? strBytes(isStr(x) ? x : nativeSelf(x)) : bytesLikeBuffer(x)!
         if xb.count > 0 { (d + o).update(from: bufBase(xb), count: xb.count); o += xb.count }
     }
-    if uni, total <= 64, let q = qstrs.find(UnsafePointer(d), total) { return Obj(qstr: q) }
     return r
 }
 

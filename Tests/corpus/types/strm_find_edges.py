@@ -33,3 +33,6 @@ print(''.find(''), ''.find('', 1), 'a'.find('', 1), 'a'.rfind('', 1), 'a'.find('
 print('mississippi'.find('ss', 3), 'mississippi'.rfind('ss', 0, 5), 'mississippi'.rindex('i', 0, -1))
 print('a\x00b\x00'.find('\x00'), 'a\x00b\x00'.rfind('\x00'))
 print('€€€'.count('€', 1), '€€€'.find('€', -1), '😀a😀'.rfind('😀'), '😀a😀'.count('a😀'))
+print('abc'.find('c', -2 ** 70), 'abc'.find('c', 2 ** 70), 'abc'.count('b', -2 ** 70, 2 ** 70), 'abc'.startswith('a', -2 ** 70))
+chk(lambda: 'a'.replace('a', 'b', None))
+chk(lambda: 'a'.splitlines(None))

@@ -62,3 +62,6 @@ print('{:*^{w}}|'.format('t', w=5), '{:.{p}}'.format('abcdef', p=3), '{:{}<{}}'.
 rows = [('apple', 1.5, 3), ('kiwi', 0.25, 12)]
 for r in rows:
     print('{:<8}|{:>6.2f}|{:03d}'.format(*r))
+chk(lambda: '{99999999999999999999}'.format(1))
+chk(lambda: '{0[99999999999999999999]}'.format({}))
+print('{0[99]}'.format({99: 'int key'}), '{0[9a]}'.format({'9a': 'str key'}))
