@@ -3,8 +3,11 @@ import PackageDescription
 
 // The interpreter core must stay one module so whole-module optimisation sees the hot loop
 // and every helper it calls (see docs/ARCHITECTURE.md and shared/notes/vm-performance.md).
+// SIL redundant-load elimination is off: in Swift 6.3 it forwarded a stale value across the
+// dispatch loop's inout stack pointer and dropped live stores to the value stack (reproduced with
+// the exception state of `try/except` in a loop; see docs/ARCHITECTURE.md, "Compiler workarounds").
 let coreSettings: [SwiftSetting] = [
-    .unsafeFlags(["-enforce-exclusivity=unchecked"]),
+    .unsafeFlags(["-enforce-exclusivity=unchecked", "-Xllvm", "-sil-disable-pass=redundant-load-elimination"]),
 ]
 
 let package = Package(

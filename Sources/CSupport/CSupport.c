@@ -76,3 +76,7 @@ int mb_run_on_big_stack(size_t stack_size, void *ctx, void (*fn)(void *ctx)) {
     pthread_join(t, NULL);
     return 0;
 }
+
+uint32_t mb_roots[64];
+
+void mb_store_u32(void *p, uint32_t v) { *(volatile uint32_t *)p = v; }

@@ -4,7 +4,7 @@
 
 /// The attribute map of an instance of a class: inline for plain instances, a lazily created
 /// dict for exception instances.
-func instanceMap(_ o: Obj, create: Bool) throws(PyErr) -> MapRef? {
+func instanceMap(_ o: Obj, create: Bool) throws -> MapRef? {
     if isException(o) {
         var d = o.o(ExcWord.dict)
         if d.isNull {
@@ -30,20 +30,20 @@ func attrError(_ o: Obj, _ name: Obj) -> PyErr {
     return attributeError("'\(typeName(o))' object has no attribute '\(n)'")
 }
 
-func loadAttr(_ o: Obj, _ name: Obj) throws(PyErr) -> Obj {
+func loadAttr(_ o: Obj, _ name: Obj) throws -> Obj {
     guard let found = try findAttr(o, name) else { throw attrError(o, name) }
     let v = found.0, s = found.1
     return s.isNull ? v : try newBoundMethod(s, v)
 }
 
-func loadAttrOpt(_ o: Obj, _ name: Obj) throws(PyErr) -> Obj? {
+func loadAttrOpt(_ o: Obj, _ name: Obj) throws -> Obj? {
     guard let found = try findAttr(o, name) else { return nil }
     let v = found.0, s = found.1
     return s.isNull ? v : try newBoundMethod(s, v)
 }
 
 /// For LOAD_METHOD: out[0] = callable, out[1] = self or null.
-func loadMethod(_ o: Obj, _ name: Obj, into out: UnsafeMutablePointer<Obj>) throws(PyErr) {
+func loadMethod(_ o: Obj, _ name: Obj, into out: UnsafeMutablePointer<Obj>) throws {
     guard let found = try findAttr(o, name) else { throw attrError(o, name) }
     let fnObj = found.0, selfObj = found.1
     out[1] = selfObj
@@ -52,7 +52,7 @@ func loadMethod(_ o: Obj, _ name: Obj, into out: UnsafeMutablePointer<Obj>) thro
 
 /// How a class attribute looks when reached through an instance `o` of class `t`.
 @inline(__always)
-func bindClassAttr(_ a: Obj, _ o: Obj, _ t: Obj) throws(PyErr) -> (Obj, Obj) {
+func bindClassAttr(_ a: Obj, _ o: Obj, _ t: Obj) throws -> (Obj, Obj) {
     if !a.isPtr { return (a, .null) }
     let at = a.words[0]
     if at == TypeID.function.addr { return (a, o) }
@@ -72,7 +72,7 @@ func bindClassAttr(_ a: Obj, _ o: Obj, _ t: Obj) throws(PyErr) -> (Obj, Obj) {
     return (a, .null)
 }
 
-func findAttr(_ o: Obj, _ name: Obj) throws(PyErr) -> (Obj, Obj)? {
+func findAttr(_ o: Obj, _ name: Obj) throws -> (Obj, Obj)? {
     let t = o.type
     if isUserClass(t) && !isTypeObj(o) {
         // data descriptors on the class win over the instance dict
@@ -111,7 +111,7 @@ func findAttr(_ o: Obj, _ name: Obj) throws(PyErr) -> (Obj, Obj)? {
 }
 
 /// Attributes of a class object (and of builtin types).
-func findClassAttr(_ cls: Obj, _ name: Obj) throws(PyErr) -> (Obj, Obj)? {
+func findClassAttr(_ cls: Obj, _ name: Obj) throws -> (Obj, Obj)? {
     if let a = lookupInType(cls, name) {
         if a.isPtr {
             let at = a.words[0]
@@ -146,7 +146,7 @@ func findClassAttr(_ cls: Obj, _ name: Obj) throws(PyErr) -> (Obj, Obj)? {
 }
 
 /// super(): lookup after the given class in the instance's lookup order.
-func superAttr(_ s: Obj, _ name: Obj) throws(PyErr) -> (Obj, Obj)? {
+func superAttr(_ s: Obj, _ name: Obj) throws -> (Obj, Obj)? {
     let cls = s.o(1), obj = s.o(2)
     let objType = isTypeObj(obj) && isSubclassRaw(obj, cls) ? obj : obj.type
     guard let (a, _) = lookupInTypeWithOwner(objType, name, after: cls) else {
@@ -163,7 +163,7 @@ func superAttr(_ s: Obj, _ name: Obj) throws(PyErr) -> (Obj, Obj)? {
 
 // MARK: store / delete
 
-func storeAttr(_ o: Obj, _ name: Obj, _ v: Obj) throws(PyErr) {
+func storeAttr(_ o: Obj, _ name: Obj, _ v: Obj) throws {
     let t = o.type
     if isUserClass(t) && !isTypeObj(o) {
         if typeFlags(t) & TypeFlag.setattr != 0, let f = lookupInType(t, qobj(.__setattr__)), f != objectSetattr {
@@ -191,7 +191,7 @@ func storeAttr(_ o: Obj, _ name: Obj, _ v: Obj) throws(PyErr) {
 }
 
 /// object.__setattr__: descriptors, then the instance map.
-func genericSetattr(_ o: Obj, _ name: Obj, _ v: Obj) throws(PyErr) {
+func genericSetattr(_ o: Obj, _ name: Obj, _ v: Obj) throws {
     let t = o.type
     if let a = lookupInType(t, name), a.isPtr {
         if a.isType(.property) {
@@ -210,7 +210,7 @@ func genericSetattr(_ o: Obj, _ name: Obj, _ v: Obj) throws(PyErr) {
     try m.set(name, v)
 }
 
-func deleteAttr(_ o: Obj, _ name: Obj) throws(PyErr) {
+func deleteAttr(_ o: Obj, _ name: Obj) throws {
     let t = o.type
     if isUserClass(t) && !isTypeObj(o) {
         if typeFlags(t) & TypeFlag.delattr != 0, let f = lookupInType(t, qobj(.__delattr__)), f != objectDelattr {
@@ -231,7 +231,7 @@ func deleteAttr(_ o: Obj, _ name: Obj) throws(PyErr) {
     throw attrError(o, name)
 }
 
-func genericDelattr(_ o: Obj, _ name: Obj) throws(PyErr) {
+func genericDelattr(_ o: Obj, _ name: Obj) throws {
     if let a = lookupInType(o.type, name), a.isType(.property) {
         let deleter = a.o(3)
         if deleter.isNull || deleter == .none { throw attributeError("can't delete attribute") }
@@ -243,7 +243,7 @@ func genericDelattr(_ o: Obj, _ name: Obj) throws(PyErr) {
 
 // MARK: attributes that are not in a type's method table
 
-func specialAttr(_ o: Obj, _ name: Obj) throws(PyErr) -> Obj? {
+func specialAttr(_ o: Obj, _ name: Obj) throws -> Obj? {
     if name == qobj(.__class__) { return o.type }
     if isException(o) {
         switch name {

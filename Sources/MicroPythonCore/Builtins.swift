@@ -44,48 +44,48 @@ nonisolated(unsafe) var currentFrame: UnsafeMutablePointer<Obj>? = nil
 
 enum Builtins {
     static let functions: [NativeSpec] = [
-        fn("__build_class__", 2, NativeSpec.varArgs, kw: true) { a throws(PyErr) in try buildClass(a) },
-        fn("__import__", 1, 5) { a throws(PyErr) in
+        fn("__build_class__", 2, NativeSpec.varArgs, kw: true) { a throws in try buildClass(a) },
+        fn("__import__", 1, 5) { a throws in
             let fromlist = a.count > 3 ? a[3] : Obj.none
             let level = a.count > 4 ? try intToInt(a[4]) : 0
             let globals = a.count > 1 && a[1] != .none ? a[1] : (currentFrame?[FrameWord.globals] ?? getRoot(.builtinsDict))
             return try importName(internStr(a[0]), fromlist: fromlist, level: level, globals: globals)
         },
-        fn("abs", 1) { a throws(PyErr) in try builtinAbs(a[0]) },
-        fn("all", 1) { a throws(PyErr) in
+        fn("abs", 1) { a throws in try builtinAbs(a[0]) },
+        fn("all", 1) { a throws in
             let it = try getIter(a[0]); let keep = pushRoot(it); defer { popRoots(to: keep) }
             while true { let v = try iterNext(it); if v == .stopIteration { return .true }; if try !pyTruthy(v) { return .false } }
         },
-        fn("any", 1) { a throws(PyErr) in
+        fn("any", 1) { a throws in
             let it = try getIter(a[0]); let keep = pushRoot(it); defer { popRoots(to: keep) }
             while true { let v = try iterNext(it); if v == .stopIteration { return .false }; if try pyTruthy(v) { return .true } }
         },
-        fn("bin", 1) { a throws(PyErr) in try intWithPrefix(a[0], base: 2, prefix: "0b") },
-        fn("oct", 1) { a throws(PyErr) in try intWithPrefix(a[0], base: 8, prefix: "0o") },
-        fn("hex", 1) { a throws(PyErr) in try intWithPrefix(a[0], base: 16, prefix: "0x") },
-        fn("callable", 1) { a throws(PyErr) in .bool(isCallable(a[0])) },
-        fn("chr", 1) { a throws(PyErr) in
+        fn("bin", 1) { a throws in try intWithPrefix(a[0], base: 2, prefix: "0b") },
+        fn("oct", 1) { a throws in try intWithPrefix(a[0], base: 8, prefix: "0o") },
+        fn("hex", 1) { a throws in try intWithPrefix(a[0], base: 16, prefix: "0x") },
+        fn("callable", 1) { a throws in .bool(isCallable(a[0])) },
+        fn("chr", 1) { a throws in
             let c = try intToInt(a[0])
             guard c >= 0 && c <= 0x10FFFF, let u = Unicode.Scalar(UInt32(c)) else { throw valueError("chr() arg not in range(0x110000)") }
             return try newStr(Array(String(Character(u)).utf8))
         },
-        fn("compile", 3, 6) { a throws(PyErr) in
+        fn("compile", 3, 6) { a throws in
             let src = a[0]
             let mode = swiftString(a[2])
             let m: CompileMode = mode == "eval" ? .eval : (mode == "single" ? .single : .file)
             return try compileSource(Array(strBytes(src)), filename: swiftString(a[1]), mode: m, namesAtModuleLevel: true)
         },
-        fn("delattr", 2) { a throws(PyErr) in try deleteAttr(a[0], internStr(try strArg(a[1]))); return .none },
-        fn("dir", 0, 1) { a throws(PyErr) in try builtinDir(a.count > 0 ? a[0] : nil) },
-        fn("divmod", 2) { a throws(PyErr) in
+        fn("delattr", 2) { a throws in try deleteAttr(a[0], internStr(try strArg(a[1]))); return .none },
+        fn("dir", 0, 1) { a throws in try builtinDir(a.count > 0 ? a[0] : nil) },
+        fn("divmod", 2) { a throws in
             let q = try binaryOp(.floordiv, a[0], a[1])
             let keep = pushRoot(q); defer { popRoots(to: keep) }
             let r = try binaryOp(.mod, a[0], a[1])
             return try newTuple([q, r])
         },
-        fn("eval", 1, 3) { a throws(PyErr) in try evalOrExec(a, mode: .eval) },
-        fn("exec", 1, 3) { a throws(PyErr) in _ = try evalOrExec(a, mode: .file); return .none },
-        fn("execfile", 1, 2) { a throws(PyErr) in
+        fn("eval", 1, 3) { a throws in try evalOrExec(a, mode: .eval) },
+        fn("exec", 1, 3) { a throws in _ = try evalOrExec(a, mode: .file); return .none },
+        fn("execfile", 1, 2) { a throws in
             let path = swiftString(try strArg(a[0]))
             guard let src = readFileBytes(path) else { throw osError(2) }
             let code = try compileSource(src, filename: path, mode: .file)
@@ -93,38 +93,38 @@ enum Builtins {
             _ = try runCode(code, globals: g)
             return .none
         },
-        fn("getattr", 2, 3) { a throws(PyErr) in
+        fn("getattr", 2, 3) { a throws in
             let name = internStr(try strArg(a[1]))
             if a.count > 2 {
-                do throws(PyErr) { return try loadAttrOpt(a[0], name) ?? a[2] } catch {
+                do { return try loadAttrOpt(a[0], name) ?? a[2] } catch {
                     if isInstance(error.exc, .AttributeError) { return a[2] }
                     throw error
                 }
             }
             return try loadAttr(a[0], name)
         },
-        fn("globals", 0) { _ throws(PyErr) in currentFrame?[FrameWord.globals] ?? .none },
-        fn("locals", 0) { _ throws(PyErr) in try builtinLocals() },
-        fn("hasattr", 2) { a throws(PyErr) in
-            do throws(PyErr) { return .bool(try loadAttrOpt(a[0], internStr(try strArg(a[1]))) != nil) } catch {
+        fn("globals", 0) { _ throws in currentFrame?[FrameWord.globals] ?? .none },
+        fn("locals", 0) { _ throws in try builtinLocals() },
+        fn("hasattr", 2) { a throws in
+            do { return .bool(try loadAttrOpt(a[0], internStr(try strArg(a[1]))) != nil) } catch {
                 if isInstance(error.exc, .AttributeError) { return .false }
                 throw error
             }
         },
-        fn("hash", 1) { a throws(PyErr) in try newInt(try pyHash(a[0])) },
-        fn("help", 0, 1) { a throws(PyErr) in try builtinHelp(a.count > 0 ? a[0] : nil); return .none },
-        fn("id", 1) { a throws(PyErr) in try newInt(Int(a[0].raw)) },
-        fn("input", 0, 1) { a throws(PyErr) in
+        fn("hash", 1) { a throws in try newInt(try pyHash(a[0])) },
+        fn("help", 0, 1) { a throws in try builtinHelp(a.count > 0 ? a[0] : nil); return .none },
+        fn("id", 1) { a throws in try newInt(Int(a[0].raw)) },
+        fn("input", 0, 1) { a throws in
             if a.count > 0 { var b: [UInt8] = []; try appendStr(a[0], &b); stdoutWrite(b) }
             guard let line = stdinReadLine() else { throw pyErr(.EOFError) }
             return try newStr(line)
         },
-        fn("isinstance", 2) { a throws(PyErr) in .bool(try isInstanceCheck(a[0], a[1])) },
-        fn("issubclass", 2) { a throws(PyErr) in
+        fn("isinstance", 2) { a throws in .bool(try isInstanceCheck(a[0], a[1])) },
+        fn("issubclass", 2) { a throws in
             guard isTypeObj(a[0]) else { throw typeError("issubclass() arg 1 must be a class") }
             return .bool(try isSubclassCheck(a[0], a[1]))
         },
-        fn("iter", 1, 2) { a throws(PyErr) in
+        fn("iter", 1, 2) { a throws in
             if a.count == 2 {
                 let it = try allocObj(TypeID.callableIterator.addr, words: 3)
                 it.setO(1, a[0]); it.setO(2, a[1])
@@ -132,10 +132,10 @@ enum Builtins {
             }
             return try getIter(a[0])
         },
-        fn("len", 1) { a throws(PyErr) in try newInt(try pyLen(a[0])) },
-        fn("max", 1, NativeSpec.varArgs, kw: true) { a throws(PyErr) in try minMax(a, wantMax: true) },
-        fn("min", 1, NativeSpec.varArgs, kw: true) { a throws(PyErr) in try minMax(a, wantMax: false) },
-        fn("next", 1, 2) { a throws(PyErr) in
+        fn("len", 1) { a throws in try newInt(try pyLen(a[0])) },
+        fn("max", 1, NativeSpec.varArgs, kw: true) { a throws in try minMax(a, wantMax: true) },
+        fn("min", 1, NativeSpec.varArgs, kw: true) { a throws in try minMax(a, wantMax: false) },
+        fn("next", 1, 2) { a throws in
             let v = try iterNext(a[0])
             if v == .stopIteration {
                 if a.count > 1 { return a[1] }
@@ -144,7 +144,7 @@ enum Builtins {
             }
             return v
         },
-        fn("ord", 1) { a throws(PyErr) in
+        fn("ord", 1) { a throws in
             let s = a[0]
             if isStr(s) {
                 let b = strBytes(s)
@@ -160,22 +160,22 @@ enum Builtins {
             }
             throw typeError("ord() expected string of length 1, but \(typeName(s)) found")
         },
-        fn("pow", 2, 3) { a throws(PyErr) in
+        fn("pow", 2, 3) { a throws in
             if a.count == 3 && a[2] != .none { return try intPowMod(a[0], a[1], a[2]) }
             return try binaryOp(.pow, a[0], a[1])
         },
-        fn("print", 0, NativeSpec.varArgs, kw: true) { a throws(PyErr) in try builtinPrint(a); return .none },
-        fn("repr", 1) { a throws(PyErr) in try pyRepr(a[0]) },
-        fn("round", 1, 2) { a throws(PyErr) in try builtinRound(a[0], a.count > 1 ? a[1] : .none) },
-        fn("setattr", 3) { a throws(PyErr) in try storeAttr(a[0], internStr(try strArg(a[1])), a[2]); return .none },
-        fn("sorted", 1, 1, kw: true) { a throws(PyErr) in
+        fn("print", 0, NativeSpec.varArgs, kw: true) { a throws in try builtinPrint(a); return .none },
+        fn("repr", 1) { a throws in try pyRepr(a[0]) },
+        fn("round", 1, 2) { a throws in try builtinRound(a[0], a.count > 1 ? a[1] : .none) },
+        fn("setattr", 3) { a throws in try storeAttr(a[0], internStr(try strArg(a[1])), a[2]); return .none },
+        fn("sorted", 1, 1, kw: true) { a throws in
             let l = try iterateToList(a[0])
             let keep = pushRoot(l); defer { popRoots(to: keep) }
-            let rev = try a.kw("reverse").map { x throws(PyErr) in try pyTruthy(x) } ?? false
+            let rev = try a.kw("reverse").map { x throws in try pyTruthy(x) } ?? false
             try sortList(l, key: a.kw(.key) ?? .none, reverse: rev)
             return l
         },
-        fn("sum", 1, 2) { a throws(PyErr) in
+        fn("sum", 1, 2) { a throws in
             var acc = a.count > 1 ? a[1] : Obj(small: 0)
             let it = try getIter(a[0])
             let mark = pushRoot(it); defer { popRoots(to: mark) }
@@ -194,7 +194,7 @@ enum Builtins {
     ]
 }
 
-func strArg(_ o: Obj) throws(PyErr) -> Obj {
+func strArg(_ o: Obj) throws -> Obj {
     guard isStr(o) else { throw typeError("attribute name must be string, not '\(typeName(o))'") }
     return o
 }
@@ -220,7 +220,7 @@ func isCallable(_ o: Obj) -> Bool {
     return isUserClass(o.type) && lookupInType(o.type, qobj(.__call__)) != nil
 }
 
-func pyLen(_ o: Obj) throws(PyErr) -> Int {
+func pyLen(_ o: Obj) throws -> Int {
     if o.isQstr { let b = qstrBytes(o.qstr); return isASCII(b) ? b.count : charCount(b) }
     if let t = builtinType(o), !isUserClassObj(o) {
         switch t {
@@ -248,7 +248,7 @@ func pyLen(_ o: Obj) throws(PyErr) -> Int {
     throw typeError("object of type '\(typeName(o))' has no len()")
 }
 
-func builtinAbs(_ o: Obj) throws(PyErr) -> Obj {
+func builtinAbs(_ o: Obj) throws -> Obj {
     if let v = smallOrBool(o) { return try newInt(abs(v)) }
     if o.isType(.int) { return try newInt(bigOf(o).abs) }
     if o.isType(.float) { return try newFloat(abs(floatValue(o))) }
@@ -257,7 +257,7 @@ func builtinAbs(_ o: Obj) throws(PyErr) -> Obj {
     throw typeError("unsupported type for __abs__: '\(typeName(o))'")
 }
 
-func intWithPrefix(_ o: Obj, base: Int, prefix: String) throws(PyErr) -> Obj {
+func intWithPrefix(_ o: Obj, base: Int, prefix: String) throws -> Obj {
     var v = o
     if !isIntObj(v) {
         if isUserClassObj(v), let f = lookupInType(v.type, qobj(.__index__)) { v = try callBound(f, v, []) }
@@ -267,7 +267,7 @@ func intWithPrefix(_ o: Obj, base: Int, prefix: String) throws(PyErr) -> Obj {
     return try newStr((b.isNegative ? "-" : "") + prefix + b.abs.toString(base: base))
 }
 
-func isInstanceCheck(_ o: Obj, _ t: Obj) throws(PyErr) -> Bool {
+func isInstanceCheck(_ o: Obj, _ t: Obj) throws -> Bool {
     if t.isType(.tuple) {
         for i in 0..<tupleLen(t) where try isInstanceCheck(o, tupleItems(t)[i]) { return true }
         return false
@@ -278,7 +278,7 @@ func isInstanceCheck(_ o: Obj, _ t: Obj) throws(PyErr) -> Bool {
     return false
 }
 
-func isSubclassCheck(_ a: Obj, _ t: Obj) throws(PyErr) -> Bool {
+func isSubclassCheck(_ a: Obj, _ t: Obj) throws -> Bool {
     if t.isType(.tuple) {
         for i in 0..<tupleLen(t) where try isSubclassCheck(a, tupleItems(t)[i]) { return true }
         return false
@@ -287,14 +287,14 @@ func isSubclassCheck(_ a: Obj, _ t: Obj) throws(PyErr) -> Bool {
     return isSubclassRaw(a, t)
 }
 
-func minMax(_ a: Args, wantMax: Bool) throws(PyErr) -> Obj {
+func minMax(_ a: Args, wantMax: Bool) throws -> Obj {
     let key = a.kw(.key) ?? .none
     let def = a.kw(.default)
     let mark = rt.pointee.vmStackTop
     defer { popRoots(to: mark) }
     var best = Obj.null, bestKey = Obj.null
     let bestSlot = pushRoot(.null), keySlot = pushRoot(.null)
-    func consider(_ v: Obj) throws(PyErr) {
+    func consider(_ v: Obj) throws {
         let k = key == .none ? v : try callObjectArgs(key, [v], stackTop: rt.pointee.vmStackTop)
         if best.isNull {
             best = v; bestKey = k
@@ -322,7 +322,7 @@ func minMax(_ a: Args, wantMax: Bool) throws(PyErr) -> Obj {
     return best
 }
 
-func builtinPrint(_ a: Args) throws(PyErr) {
+func builtinPrint(_ a: Args) throws {
     var buf: [UInt8] = []
     let sep = a.kw(.sep).flatMap { $0 == .none ? nil : $0 }
     let end = a.kw(.end).flatMap { $0 == .none ? nil : $0 }
@@ -341,7 +341,7 @@ func builtinPrint(_ a: Args) throws(PyErr) {
     stdoutWrite(buf)
 }
 
-func builtinRound(_ x: Obj, _ nd: Obj) throws(PyErr) -> Obj {
+func builtinRound(_ x: Obj, _ nd: Obj) throws -> Obj {
     if isIntObj(x) {
         if nd == .none { return x == .true ? Obj(small: 1) : (x == .false ? Obj(small: 0) : x) }
         let n = try intToInt(nd)
@@ -386,12 +386,12 @@ func builtinRound(_ x: Obj, _ nd: Obj) throws(PyErr) -> Obj {
     throw typeError("type \(typeName(x)) doesn't define __round__ method")
 }
 
-func builtinDir(_ o: Obj?) throws(PyErr) -> Obj {
+func builtinDir(_ o: Obj?) throws -> Obj {
     let l = try newList(count: 0)
     let keep = pushRoot(l)
     defer { popRoots(to: keep) }
     var seen = Set<UInt32>()
-    func addMap(_ m: MapRef) throws(PyErr) {
+    func addMap(_ m: MapRef) throws {
         var i = 0
         while let j = m.next(from: i) {
             let k = m.key(j)
@@ -411,7 +411,7 @@ func builtinDir(_ o: Obj?) throws(PyErr) -> Obj {
     return l
 }
 
-func builtinLocals() throws(PyErr) -> Obj {
+func builtinLocals() throws -> Obj {
     guard let f = currentFrame else { return .none }
     let ns = f[FrameWord.namespace]
     if !ns.isNull { return ns }
@@ -430,7 +430,7 @@ func builtinLocals() throws(PyErr) -> Obj {
     return d
 }
 
-func evalOrExec(_ a: Args, mode: CompileMode) throws(PyErr) -> Obj {
+func evalOrExec(_ a: Args, mode: CompileMode) throws -> Obj {
     var g = a.count > 1 && a[1] != .none ? a[1] : (currentFrame?[FrameWord.globals] ?? .null)
     if g.isNull { g = try newDict() }
     let keep = pushRoot(g)
@@ -456,7 +456,7 @@ func evalOrExec(_ a: Args, mode: CompileMode) throws(PyErr) -> Obj {
     return try runCode(code, globals: g)
 }
 
-func builtinHelp(_ o: Obj?) throws(PyErr) {
+func builtinHelp(_ o: Obj?) throws {
     guard let o = o else {
         stdoutWrite(Array(helpText.utf8))
         return
@@ -516,7 +516,7 @@ For a list of available modules, type help('modules')
 // MARK: small builtin types
 
 enum ObjMisc {
-    static func makeRange(_ a: Args) throws(PyErr) -> Obj {
+    static func makeRange(_ a: Args) throws -> Obj {
         var start = 0, stop = 0, step = 1
         switch a.count {
         case 1: stop = try intToInt(a[0])
@@ -529,7 +529,7 @@ enum ObjMisc {
         return try newRangeObj(start, stop, step)
     }
 
-    static func makeSlice(_ a: Args) throws(PyErr) -> Obj {
+    static func makeSlice(_ a: Args) throws -> Obj {
         switch a.count {
         case 1: return try newSlice(.none, a[0], .none)
         case 2: return try newSlice(a[0], a[1], .none)
@@ -538,7 +538,7 @@ enum ObjMisc {
         }
     }
 
-    static func makeEnumerate(_ a: Args) throws(PyErr) -> Obj {
+    static func makeEnumerate(_ a: Args) throws -> Obj {
         guard let src = a.arg(0, "iterable") else { throw typeError("enumerate() missing argument") }
         let start = a.arg(1, .start) ?? Obj(small: 0)
         let it = try getIter(src)
@@ -548,7 +548,7 @@ enum ObjMisc {
         return e
     }
 
-    static func makeZip(_ a: Args) throws(PyErr) -> Obj {
+    static func makeZip(_ a: Args) throws -> Obj {
         let its = try newTuple(count: a.count)
         let keep = pushRoot(its); defer { popRoots(to: keep) }
         for i in 0..<a.count { tupleItems(its)[i] = try getIter(a[i]) }
@@ -557,7 +557,7 @@ enum ObjMisc {
         return z
     }
 
-    static func makeMap(_ a: Args) throws(PyErr) -> Obj {
+    static func makeMap(_ a: Args) throws -> Obj {
         guard a.count >= 2 else { throw typeError("map() must have at least two arguments") }
         let its = try newTuple(count: a.count - 1)
         let keep = pushRoot(its); defer { popRoots(to: keep) }
@@ -567,7 +567,7 @@ enum ObjMisc {
         return m
     }
 
-    static func makeFilter(_ a: Args) throws(PyErr) -> Obj {
+    static func makeFilter(_ a: Args) throws -> Obj {
         guard a.count == 2 else { throw typeError("filter expected 2 arguments") }
         let it = try getIter(a[1])
         let keep = pushRoot(it); defer { popRoots(to: keep) }
@@ -576,7 +576,7 @@ enum ObjMisc {
         return f
     }
 
-    static func makeReversed(_ a: Args) throws(PyErr) -> Obj {
+    static func makeReversed(_ a: Args) throws -> Obj {
         guard a.count == 1 else { throw typeError("reversed expected 1 argument") }
         let o = a[0]
         if let f = lookupInType(o.type, qobj(.__reversed__)) { return try callBound(f, o, []) }
@@ -586,7 +586,7 @@ enum ObjMisc {
         return r
     }
 
-    static func makeProperty(_ a: Args) throws(PyErr) -> Obj {
+    static func makeProperty(_ a: Args) throws -> Obj {
         let p = try allocObj(TypeID.property.addr, words: 4)
         p.setO(1, a.arg(0, .fget) ?? .none)
         p.setO(2, a.arg(1, .fset) ?? .none)
@@ -595,7 +595,7 @@ enum ObjMisc {
     }
 
     static func wrapper(_ t: TypeID) -> NativeFn {
-        return { a throws(PyErr) in
+        return { a throws in
             guard a.count == 1 else { throw typeError("\(t) expected 1 argument") }
             let w = try allocObj(t.addr, words: 2)
             w.setO(1, a[0])
@@ -603,7 +603,7 @@ enum ObjMisc {
         }
     }
 
-    static func makeSuper(_ a: Args) throws(PyErr) -> Obj {
+    static func makeSuper(_ a: Args) throws -> Obj {
         guard a.count == 2 else { throw runtimeError("super() needs arguments here") }
         guard isTypeObj(a[0]) else { throw typeError("super() argument 1 must be type") }
         let s = try allocObj(TypeID.super.addr, words: 3)
@@ -611,12 +611,12 @@ enum ObjMisc {
         return s
     }
 
-    static func makeObject(_ a: Args) throws(PyErr) -> Obj {
+    static func makeObject(_ a: Args) throws -> Obj {
         if a.count > 0 { throw typeError("object() takes no arguments") }
         return try allocObj(TypeID.object.addr, words: 1)
     }
 
-    static func makeType(_ a: Args) throws(PyErr) -> Obj {
+    static func makeType(_ a: Args) throws -> Obj {
         if a.count == 1 { return a[0].type }
         guard a.count == 3, a[1].isType(.tuple), a[2].isType(.dict) else { throw typeError("type() takes 1 or 3 arguments") }
         var bases: [Obj] = []
@@ -627,12 +627,12 @@ enum ObjMisc {
     }
 
     static let propertyMethods: [NativeSpec] = [
-        method("getter", 2) { a throws(PyErr) in try copyProperty(a[0], 1, a[1]) },
-        method("setter", 2) { a throws(PyErr) in try copyProperty(a[0], 2, a[1]) },
-        method("deleter", 2) { a throws(PyErr) in try copyProperty(a[0], 3, a[1]) },
+        method("getter", 2) { a throws in try copyProperty(a[0], 1, a[1]) },
+        method("setter", 2) { a throws in try copyProperty(a[0], 2, a[1]) },
+        method("deleter", 2) { a throws in try copyProperty(a[0], 3, a[1]) },
     ]
 
-    static func copyProperty(_ p: Obj, _ slot: Int, _ f: Obj) throws(PyErr) -> Obj {
+    static func copyProperty(_ p: Obj, _ slot: Int, _ f: Obj) throws -> Obj {
         let n = try allocObj(TypeID.property.addr, words: 4)
         n.setO(1, p.o(1)); n.setO(2, p.o(2)); n.setO(3, p.o(3))
         n.setO(slot, f)
@@ -640,13 +640,13 @@ enum ObjMisc {
     }
 
     static let generatorMethods: [NativeSpec] = [
-        method("send", 2) { a throws(PyErr) in
+        method("send", 2) { a throws in
             let g = a[0]
             let (v, done) = try generatorResume(g, send: a[1])
             if done { throw PyErr(try stopIterationWith(v)) }
             return v
         },
-        method("throw", 2, 4) { a throws(PyErr) in
+        method("throw", 2, 4) { a throws in
             let g = a[0]
             var exc = a[1]
             if a.count > 2 && a[2] != .none && isTypeObj(exc) { exc = try callObjectArgs(exc, [a[2]], stackTop: rt.pointee.vmStackTop) }
@@ -654,12 +654,12 @@ enum ObjMisc {
             if done { throw PyErr(try stopIterationWith(v)) }
             return v
         },
-        method("close", 1) { a throws(PyErr) in
+        method("close", 1) { a throws in
             let g = a[0]
             let st = g.w(1)
             if st == GenState.finished || st == GenState.new { g.setW(1, GenState.finished); return .none }
             let ge = try newException(TypeID.GeneratorExit.obj, args: getRoot(.emptyTuple))
-            do throws(PyErr) {
+            do {
                 let (_, done) = try generatorResume(g, send: .none, throwing: ge)
                 if !done { throw runtimeError("generator ignored GeneratorExit") }
             } catch {
@@ -668,40 +668,40 @@ enum ObjMisc {
             }
             return .none
         },
-        method("__next__", 1) { a throws(PyErr) in
+        method("__next__", 1) { a throws in
             let (v, done) = try generatorResume(a[0], send: .none)
             if done { throw PyErr(try stopIterationWith(v)) }
             return v
         },
-        method("__iter__", 1) { a throws(PyErr) in a[0] },
-        method("__await__", 1) { a throws(PyErr) in a[0] },
+        method("__iter__", 1) { a throws in a[0] },
+        method("__await__", 1) { a throws in a[0] },
     ]
 
     static let objectMethods: [NativeSpec] = [
-        method("__init__", 1, NativeSpec.varArgs, kw: true) { _ throws(PyErr) in .none },
-        staticMethod("__new__", 1, NativeSpec.varArgs, kw: true) { a throws(PyErr) in
+        method("__init__", 1, NativeSpec.varArgs, kw: true) { _ throws in .none },
+        staticMethod("__new__", 1, NativeSpec.varArgs, kw: true) { a throws in
             guard isTypeObj(a[0]) else { throw typeError("object.__new__(X): X is not a type object") }
             return try allocInstance(a[0], Args(base: a.base + 1, count: a.count - 1, kwnames: .null))
         },
-        method("__setattr__", 3) { a throws(PyErr) in try genericSetattr(a[0], internStr(try strArg(a[1])), a[2]); return .none },
-        method("__delattr__", 2) { a throws(PyErr) in try genericDelattr(a[0], internStr(try strArg(a[1]))); return .none },
-        method("__getattribute__", 2) { a throws(PyErr) in try loadAttr(a[0], internStr(try strArg(a[1]))) },
-        method("__repr__", 1) { a throws(PyErr) in
+        method("__setattr__", 3) { a throws in try genericSetattr(a[0], internStr(try strArg(a[1])), a[2]); return .none },
+        method("__delattr__", 2) { a throws in try genericDelattr(a[0], internStr(try strArg(a[1]))); return .none },
+        method("__getattribute__", 2) { a throws in try loadAttr(a[0], internStr(try strArg(a[1]))) },
+        method("__repr__", 1) { a throws in
             try newStr("<\(typeNameOf(a[0].type)) object at \(hexAddr(a[0]))>")
         },
-        method("__str__", 1) { a throws(PyErr) in try pyRepr(a[0]) },
-        method("__eq__", 2) { a throws(PyErr) in a[0] == a[1] ? .true : .notImplemented },
-        method("__ne__", 2) { a throws(PyErr) in a[0] == a[1] ? .false : .notImplemented },
-        method("__hash__", 1) { a throws(PyErr) in Obj(small: Int(a[0].raw >> 4)) },
+        method("__str__", 1) { a throws in try pyRepr(a[0]) },
+        method("__eq__", 2) { a throws in a[0] == a[1] ? .true : .notImplemented },
+        method("__ne__", 2) { a throws in a[0] == a[1] ? .false : .notImplemented },
+        method("__hash__", 1) { a throws in Obj(small: Int(a[0].raw >> 4)) },
     ]
 
     static let tupleMethods: [NativeSpec] = [
-        method("count", 2) { a throws(PyErr) in
+        method("count", 2) { a throws in
             var n = 0
             for i in 0..<tupleLen(a[0]) where try pyEqual(tupleItems(a[0])[i], a[1]) { n += 1 }
             return Obj(small: n)
         },
-        method("index", 2, 4) { a throws(PyErr) in
+        method("index", 2, 4) { a throws in
             let t = nativeSelf(a[0]), n = tupleLen(t)
             var start = a.count > 2 ? try intToInt(a[2]) : 0
             var end = a.count > 3 ? try intToInt(a[3]) : n
@@ -716,7 +716,7 @@ enum ObjMisc {
         },
     ]
 
-    static func makeTuple(_ a: Args) throws(PyErr) -> Obj {
+    static func makeTuple(_ a: Args) throws -> Obj {
         if a.count == 0 { return getRoot(.emptyTuple) }
         if a[0].isType(.tuple) { return a[0] }
         let l = try iterateToList(a[0])
@@ -725,7 +725,7 @@ enum ObjMisc {
     }
 }
 
-func stopIterationWith(_ v: Obj) throws(PyErr) -> Obj {
+func stopIterationWith(_ v: Obj) throws -> Obj {
     let args = v == .none ? getRoot(.emptyTuple) : try newTuple([v])
     return try newException(TypeID.StopIteration.obj, args: args)
 }

@@ -5,7 +5,7 @@
 
 /// Calls `f` with arguments base[0..<count] plus keyword values; base[-1] is scratch.
 func callObjectOnStack(_ f: Obj, _ base: UnsafeMutablePointer<Obj>, _ count: Int, _ kwnames: Obj,
-                       stackTop: UnsafeMutablePointer<Obj>) throws(PyErr) -> Obj {
+                       stackTop: UnsafeMutablePointer<Obj>) throws -> Obj {
     let saved = rt.pointee.vmStackTop
     let nkw = kwnames.isNull ? 0 : tupleLen(kwnames)
     let end = base + count + nkw
@@ -32,7 +32,7 @@ func callObjectOnStack(_ f: Obj, _ base: UnsafeMutablePointer<Obj>, _ count: Int
 @inline(never) func notCallable(_ f: Obj) -> PyErr { typeError("'\(typeName(f))' object isn't callable") }
 
 /// Calls with positional arguments from a Swift array (copied to the VM stack).
-func callObjectArgs(_ f: Obj, _ argv: [Obj], kwnames: Obj = .null, stackTop: UnsafeMutablePointer<Obj>) throws(PyErr) -> Obj {
+func callObjectArgs(_ f: Obj, _ argv: [Obj], kwnames: Obj = .null, stackTop: UnsafeMutablePointer<Obj>) throws -> Obj {
     let mark = max(rt.pointee.vmStackTop, stackTop)
     let base = mark + 1
     guard base + argv.count + 1 < rt.pointee.vmStackLimit else { throw runtimeError("maximum recursion depth exceeded") }
@@ -46,7 +46,7 @@ func callObjectArgs(_ f: Obj, _ argv: [Obj], kwnames: Obj = .null, stackTop: Uns
 }
 
 /// Calls a function found on a class with `selfObj` as first argument.
-func callBound(_ f: Obj, _ selfObj: Obj, _ argv: [Obj]) throws(PyErr) -> Obj {
+func callBound(_ f: Obj, _ selfObj: Obj, _ argv: [Obj]) throws -> Obj {
     if f.isType(.staticmethod) { return try callObjectArgs(f.o(1), argv, stackTop: rt.pointee.vmStackTop) }
     if f.isType(.classmethod) { return try callObjectArgs(f.o(1), [selfObj.type] + argv, stackTop: rt.pointee.vmStackTop) }
     if f.isType(.function) || f.isType(.builtinFunction) {
@@ -58,7 +58,7 @@ func callBound(_ f: Obj, _ selfObj: Obj, _ argv: [Obj]) throws(PyErr) -> Obj {
 }
 
 /// obj.name(*argv)
-func callMethod(_ o: Obj, _ name: QID, _ argv: [Obj], stackTop: UnsafeMutablePointer<Obj>) throws(PyErr) -> Obj {
+func callMethod(_ o: Obj, _ name: QID, _ argv: [Obj], stackTop: UnsafeMutablePointer<Obj>) throws -> Obj {
     guard let found = try findAttr(o, qobj(name)) else { throw attrError(o, qobj(name)) }
     let v = found.0, s = found.1
     if !s.isNull { return try callObjectArgs(v, [s] + argv, stackTop: stackTop) }
@@ -66,7 +66,7 @@ func callMethod(_ o: Obj, _ name: QID, _ argv: [Obj], stackTop: UnsafeMutablePoi
 }
 
 /// f(*tuple, **dict) as CALL_EX does it.
-func callWithTupleAndDict(_ f: Obj, _ selfObj: Obj, _ posTuple: Obj, _ kwargs: Obj, stackTop: UnsafeMutablePointer<Obj>) throws(PyErr) -> Obj {
+func callWithTupleAndDict(_ f: Obj, _ selfObj: Obj, _ posTuple: Obj, _ kwargs: Obj, stackTop: UnsafeMutablePointer<Obj>) throws -> Obj {
     var argv: [Obj] = []
     if !selfObj.isNull { argv.append(selfObj) }
     for i in 0..<tupleLen(posTuple) { argv.append(tupleItems(posTuple)[i]) }
@@ -96,7 +96,7 @@ func callWithTupleAndDict(_ f: Obj, _ selfObj: Obj, _ posTuple: Obj, _ kwargs: O
 /// Native constructors of builtin types, keyed by TypeID raw value. args exclude the type.
 nonisolated(unsafe) var typeMakers: [UInt32: NativeFn] = [:]
 
-func callType(_ t: Obj, _ args: Args) throws(PyErr) -> Obj {
+func callType(_ t: Obj, _ args: Args) throws -> Obj {
     if let id = TypeID.from(addr: t.raw) {
         if id == .type && args.count == 1 && args.kwnames.isNull { return args[0].type }
         if let maker = typeMakers[id.rawValue] { return try maker(args) }
@@ -114,7 +114,7 @@ func callType(_ t: Obj, _ args: Args) throws(PyErr) -> Obj {
 }
 
 /// type.__call__: __new__ then __init__.
-func createInstance(_ t: Obj, _ args: Args) throws(PyErr) -> Obj {
+func createInstance(_ t: Obj, _ args: Args) throws -> Obj {
     let obj: Obj
     let nargs = args.count + args.kwCount
     var newFn = lookupInType(t, qobj(.__new__))
@@ -157,7 +157,7 @@ func createInstance(_ t: Obj, _ args: Args) throws(PyErr) -> Obj {
 
 /// object.__new__(cls): the storage for an instance, including a native part for subclasses of
 /// builtin types.
-func allocInstance(_ t: Obj, _ args: Args) throws(PyErr) -> Obj {
+func allocInstance(_ t: Obj, _ args: Args) throws -> Obj {
     if isExceptionType(t) {
         let a = try newTuple(args.base, args.count)
         let keep = pushRoot(a)
@@ -188,7 +188,7 @@ func allocInstance(_ t: Obj, _ args: Args) throws(PyErr) -> Obj {
 }
 
 /// Turns the operand of `raise` into an exception instance.
-func makeRaisable(_ o: Obj) throws(PyErr) -> Obj {
+func makeRaisable(_ o: Obj) throws -> Obj {
     if isException(o) { return o }
     if isTypeObj(o) && isExceptionType(o) {
         let e = try callObjectArgs(o, [], stackTop: rt.pointee.vmStackTop)
@@ -197,7 +197,7 @@ func makeRaisable(_ o: Obj) throws(PyErr) -> Obj {
     throw typeError("exceptions must derive from BaseException")
 }
 
-func exceptionMatches(_ exc: Obj, _ t: Obj) throws(PyErr) -> Bool {
+func exceptionMatches(_ exc: Obj, _ t: Obj) throws -> Bool {
     if t.isType(.tuple) {
         for i in 0..<tupleLen(t) where try exceptionMatches(exc, tupleItems(t)[i]) { return true }
         return false
@@ -211,7 +211,7 @@ func exceptionMatches(_ exc: Obj, _ t: Obj) throws(PyErr) -> Bool {
 // MARK: - classes
 
 /// __build_class__(body, name, *bases, metaclass=..., **kw)
-func buildClass(_ args: Args) throws(PyErr) -> Obj {
+func buildClass(_ args: Args) throws -> Obj {
     guard args.count >= 2 else { throw typeError("__build_class__: not enough arguments") }
     let body = args[0], name = args[1]
     var bases: [Obj] = []

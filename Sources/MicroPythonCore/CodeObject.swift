@@ -9,13 +9,13 @@ enum CodeWord {
     static let cellSlots = 14, firstLine = 15
 }
 
-func materialize(_ u: CodeUnit) throws(PyErr) -> Obj {
+func materialize(_ u: CodeUnit) throws -> Obj {
     let mark = rt.pointee.vmStackTop
     defer { popRoots(to: mark) }
     let code = try allocObj(TypeID.code.addr, words: 16)
     _ = pushRoot(code)
 
-    func rawBlock(_ words: [UInt32]) throws(PyErr) -> UInt32 {
+    func rawBlock(_ words: [UInt32]) throws -> UInt32 {
         if words.isEmpty { return 0 }
         let a = try gcAlloc(words.count * 4)
         let p = hostPtr(a).assumingMemoryBound(to: UInt32.self)
@@ -48,7 +48,7 @@ func materialize(_ u: CodeUnit) throws(PyErr) -> Obj {
     return code
 }
 
-private func constObj(_ c: ConstValue) throws(PyErr) -> Obj {
+private func constObj(_ c: ConstValue) throws -> Obj {
     switch c {
     case .str(let b): return try newStr(b)
     case .bytes(let b): return try newBytes(b)

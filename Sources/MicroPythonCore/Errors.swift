@@ -10,6 +10,11 @@ struct PyErr: Error {
     }
 }
 
+extension Error {
+    /// The Python exception carried by a thrown error (every error the runtime throws is a PyErr).
+    var exc: Obj { (self as? PyErr)?.exc ?? getRoot(.memoryErrorInstance) }
+}
+
 /// Builds an exception of a builtin type with a message (no message if nil).
 func pyErr(_ t: TypeID, _ msg: String? = nil) -> PyErr {
     do {

@@ -37,7 +37,7 @@ func heapInit(base: UInt32, bytes: Int) {
 /// Allocates `bytes` (rounded up to whole blocks), zeroed. Collects and retries once before
 /// raising MemoryError, as the board does.
 @inline(__always)
-func gcAlloc(_ bytes: Int) throws(PyErr) -> UInt32 {
+func gcAlloc(_ bytes: Int) throws -> UInt32 {
     let n = (max(bytes, 1) + blockBytes - 1) / blockBytes
     if _slowPath(rt.pointee.heapLockDepth > 0) { throw memoryError(bytes, locked: true) }
     if _slowPath(rt.pointee.gcStress) && rt.pointee.gcEnabled { gcCollect() }
@@ -49,7 +49,7 @@ func gcAlloc(_ bytes: Int) throws(PyErr) -> UInt32 {
 }
 
 @inline(never)
-func gcAllocSlow(_ n: Int, bytes: Int) throws(PyErr) -> UInt32 {
+func gcAllocSlow(_ n: Int, bytes: Int) throws -> UInt32 {
     if rt.pointee.gcEnabled || rt.pointee.threshold >= 0 {
         gcCollect()
         if let a = findFree(n) { return a }
@@ -128,7 +128,7 @@ func gcFree(_ addr: UInt32) {
 }
 
 /// Grows or shrinks an allocation, in place when the following blocks are free.
-func gcRealloc(_ addr: UInt32, _ newBytes: Int) throws(PyErr) -> UInt32 {
+func gcRealloc(_ addr: UInt32, _ newBytes: Int) throws -> UInt32 {
     if addr == 0 { return try gcAlloc(newBytes) }
     let oldBytes = gcAllocSize(addr)
     let newN = (max(newBytes, 1) + blockBytes - 1) / blockBytes
@@ -261,6 +261,10 @@ func gcCollect() {
     markOverflow = false
     // flash: type objects, root slots, static tables that may point into the heap
     scanRange(hostPtr(Region.romBase), hostPtr(rt.pointee.romTop))
+    // the runtime's root slots
+    withUnsafeMutablePointer(to: &mb_roots) { p in
+        scanRange(UnsafeRawPointer(p), UnsafeRawPointer(p) + 64 * 4)
+    }
     // VM stack: frames and pushed roots
     scanRange(UnsafeRawPointer(rt.pointee.vmStackBase), UnsafeRawPointer(rt.pointee.vmStackTop))
     for scanner in extraRootScanners { for o in scanner() { markCandidate(o.raw) }; drainMarkStack() }

@@ -25,7 +25,7 @@ public enum Interpreter {
 
     /// Compiles and runs source as the __main__ module.
     public static func runMain(source: [UInt8], filename: String) -> RunOutcome {
-        guardedRun { () throws(PyErr) in
+        guardedRun { () throws in
             let m = try newModule(name: qobj(.__main__))
             let keep = pushRoot(m)
             defer { popRoots(to: keep) }
@@ -41,7 +41,7 @@ public enum Interpreter {
 
     /// Imports a module with __name__ == "__main__" (the -m option).
     public static func runModuleAsMain(_ name: String) -> RunOutcome {
-        guardedRun { () throws(PyErr) in
+        guardedRun { () throws in
             let prev = frozenModules
             _ = prev
             // find the file the normal way, then run it as __main__
@@ -73,7 +73,7 @@ public enum Interpreter {
 
     /// Runs one REPL input in __main__; expression results are printed.
     public static func runREPLInput(_ source: [UInt8]) -> RunOutcome {
-        guardedRun { () throws(PyErr) in
+        guardedRun { () throws in
             let m = try mainModule()
             let code = try compileSource(source, filename: "<stdin>", mode: .single)
             let keep = pushRoot(code)
@@ -127,7 +127,7 @@ public enum Interpreter {
         return depth > 0 || quote != 0 || s.last == UInt8(ascii: "\\")
     }
 
-    static func mainModule() throws(PyErr) -> Obj {
+    static func mainModule() throws -> Obj {
         if let m = try sysModulesMap().get(qobj(.__main__)) { return m }
         let m = try newModule(name: qobj(.__main__))
         try sysModulesMap().set(qobj(.__main__), m)
@@ -135,7 +135,7 @@ public enum Interpreter {
     }
 
     /// Runs `body`, printing an uncaught exception and mapping SystemExit to an exit status.
-    static func guardedRun(_ body: () throws(PyErr) -> Void) -> RunOutcome {
+    static func guardedRun(_ body: () throws -> Void) -> RunOutcome {
         let mark = rt.pointee.vmStackTop
         defer { rt.pointee.vmStackTop = mark }
         do {
@@ -167,7 +167,7 @@ public enum Interpreter {
         let cb = atexitCallback
         if cb.isNull { return .ok }
         atexitCallback = .null
-        return guardedRun { () throws(PyErr) in _ = try callObjectArgs(cb, [], stackTop: rt.pointee.vmStackTop) }
+        return guardedRun { () throws in _ = try callObjectArgs(cb, [], stackTop: rt.pointee.vmStackTop) }
     }
 
     public static var banner: String {

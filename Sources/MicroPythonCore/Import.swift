@@ -4,7 +4,7 @@ import Glibc
 // along sys.path (or the parent package's __path__).
 
 /// Built-in modules, created on first import.
-nonisolated(unsafe) var builtinModuleMakers: [String: () throws(PyErr) -> Obj] = [:]
+nonisolated(unsafe) var builtinModuleMakers: [String: () throws -> Obj] = [:]
 /// Frozen Python modules (from firmware/): name -> source.
 nonisolated(unsafe) var frozenModules: [String: (source: [UInt8], isPackage: Bool)] = [:]
 /// Aliases such as utime -> time.
@@ -43,7 +43,7 @@ func frozenModuleNames() -> [String] { Array(frozenModules.keys) }
 
 func sysModulesMap() -> MapRef { dictMap(getRoot(.sysModules)) }
 
-func importName(_ nameObj: Obj, fromlist: Obj, level: Int, globals: Obj) throws(PyErr) -> Obj {
+func importName(_ nameObj: Obj, fromlist: Obj, level: Int, globals: Obj) throws -> Obj {
     var name = swiftString(nameObj)
     if level > 0 {
         guard let pkgName = try packageName(globals) else { throw pyErr(.ImportError, "can't perform relative import") }
@@ -75,7 +75,7 @@ func importName(_ nameObj: Obj, fromlist: Obj, level: Int, globals: Obj) throws(
 }
 
 /// The package a module's relative imports start from.
-func packageName(_ globals: Obj) throws(PyErr) -> String? {
+func packageName(_ globals: Obj) throws -> String? {
     let m = dictMap(globals)
     if let p = try m.get(qobj(.__package__)), isStr(p) { return swiftString(p) }
     guard let n = try m.get(qobj(.__name__)), isStr(n) else { return nil }
@@ -85,7 +85,7 @@ func packageName(_ globals: Obj) throws(PyErr) -> String? {
     return String(name[..<dot])
 }
 
-func importOne(_ fullName: String, shortName: String, parent: Obj) throws(PyErr) -> Obj {
+func importOne(_ fullName: String, shortName: String, parent: Obj) throws -> Obj {
     let key = qobj(fullName)
     if let m = try sysModulesMap().get(key) { return m }
     var lookupName = fullName
@@ -127,7 +127,7 @@ func importOne(_ fullName: String, shortName: String, parent: Obj) throws(PyErr)
     throw pyErr(.ImportError, "no module named '\(fullName)'")
 }
 
-func loadSourceModule(_ name: String, source: [UInt8], file: String, packageDir: String?) throws(PyErr) -> Obj {
+func loadSourceModule(_ name: String, source: [UInt8], file: String, packageDir: String?) throws -> Obj {
     let m = try newModule(name: qobj(name))
     let keep = pushRoot(m)
     defer { popRoots(to: keep) }
@@ -147,14 +147,14 @@ func loadSourceModule(_ name: String, source: [UInt8], file: String, packageDir:
 }
 
 /// .mpy files need the bytecode translator (not built yet): a clear error instead.
-nonisolated(unsafe) var mpyLoader: ((String, [UInt8], String) throws(PyErr) -> Obj)? = nil
+nonisolated(unsafe) var mpyLoader: ((String, [UInt8], String) throws -> Obj)? = nil
 
-func loadMpyModule(_ name: String, data: [UInt8], file: String) throws(PyErr) -> Obj {
+func loadMpyModule(_ name: String, data: [UInt8], file: String) throws -> Obj {
     if let l = mpyLoader { return try l(name, data, file) }
     throw pyErr(.ImportError, "incompatible .mpy file: loading .mpy is not supported yet")
 }
 
-func importFrom(_ module: Obj, _ name: Obj) throws(PyErr) -> Obj {
+func importFrom(_ module: Obj, _ name: Obj) throws -> Obj {
     if let v = try findAttr(module, name) {
         return v.1.isNull ? v.0 : try newBoundMethod(v.1, v.0)
     }
@@ -168,7 +168,7 @@ func importFrom(_ module: Obj, _ name: Obj) throws(PyErr) -> Obj {
     throw pyErr(.ImportError, "cannot import name \(qstrString(name.qstr))")
 }
 
-func importStar(_ module: Obj, into globals: Obj) throws(PyErr) {
+func importStar(_ module: Obj, into globals: Obj) throws {
     let d = moduleDict(module)
     let m = dictMap(d)
     if let all = try m.get(qobj(.__all__)) {
@@ -238,8 +238,8 @@ func registerModule(_ name: String, _ entries: @escaping () -> [(String, ModuleE
     builtinModuleMakers[name] = makeTableModule(name)
 }
 
-private func makeTableModule(_ name: String) -> () throws(PyErr) -> Obj {
-    func make() throws(PyErr) -> Obj {
+private func makeTableModule(_ name: String) -> () throws -> Obj {
+    func make() throws -> Obj {
         if let m = romModuleCache[name] { return m }
         guard let table = moduleTables[name] else { throw pyErr(.ImportError, "no module named '\(name)'") }
         let m = makeRomModule(name, table())

@@ -11,7 +11,7 @@
 //   callable iter    [type][callable][sentinel]
 //   getitem iter     [type][object][index]
 
-func newRangeObj(_ start: Int, _ stop: Int, _ step: Int) throws(PyErr) -> Obj {
+func newRangeObj(_ start: Int, _ stop: Int, _ step: Int) throws -> Obj {
     let o = try allocObj(TypeID.range.addr, words: 8)
     o.ptr.storeBytes(of: start, toByteOffset: 8, as: Int.self)
     o.ptr.storeBytes(of: stop, toByteOffset: 16, as: Int.self)
@@ -25,13 +25,13 @@ func newRangeObj(_ start: Int, _ stop: Int, _ step: Int) throws(PyErr) -> Obj {
      r.ptr.load(fromByteOffset: 24, as: Int.self))
 }
 
-func rangeLen(_ r: Obj) throws(PyErr) -> Int {
+func rangeLen(_ r: Obj) throws -> Int {
     let (a, b, s) = rangeParts(r)
     if s > 0 { return a < b ? (b - a + s - 1) / s : 0 }
     return a > b ? (a - b - s - 1) / (-s) : 0
 }
 
-func rangeContains(_ r: Obj, _ v: Obj) throws(PyErr) -> Bool {
+func rangeContains(_ r: Obj, _ v: Obj) throws -> Bool {
     guard isIntObj(v) else {
         if v.isType(.float) {
             let d = floatValue(v)
@@ -46,7 +46,7 @@ func rangeContains(_ r: Obj, _ v: Obj) throws(PyErr) -> Bool {
     return (x - a) % s == 0
 }
 
-func rangeEqual(_ x: Obj, _ y: Obj) throws(PyErr) -> Bool {
+func rangeEqual(_ x: Obj, _ y: Obj) throws -> Bool {
     let lx = try rangeLen(x), ly = try rangeLen(y)
     if lx != ly { return false }
     if lx == 0 { return true }
@@ -55,7 +55,7 @@ func rangeEqual(_ x: Obj, _ y: Obj) throws(PyErr) -> Bool {
     return lx == 1 || s1 == s2
 }
 
-func getIter(_ o: Obj) throws(PyErr) -> Obj {
+func getIter(_ o: Obj) throws -> Obj {
     if o.isQstr || o.isType(.str) {
         let it = try allocObj(TypeID.strIterator.addr, words: 3)
         it.setO(1, o)
@@ -109,7 +109,7 @@ func getIter(_ o: Obj) throws(PyErr) -> Obj {
 }
 
 /// Next item, or .stopIteration when exhausted.
-func iterNext(_ it: Obj) throws(PyErr) -> Obj {
+func iterNext(_ it: Obj) throws -> Obj {
     guard it.isPtr else { throw typeError("'\(typeName(it))' object isn't an iterator") }
     switch TypeID.from(addr: it.words[0]) {
     case .rangeIterator?:
@@ -219,7 +219,7 @@ func iterNext(_ it: Obj) throws(PyErr) -> Obj {
 
 /// Collects any iterable into a Swift array (values stay reachable through `source`
 /// and the pushed list while the caller holds them).
-func iterateToList(_ o: Obj) throws(PyErr) -> Obj {
+func iterateToList(_ o: Obj) throws -> Obj {
     if o.isType(.list) { return try newList(listItems(o), listLen(o)) }
     if o.isType(.tuple) { return try newList(tupleItems(o), tupleLen(o)) }
     let l = try newList(count: 0)
@@ -229,7 +229,7 @@ func iterateToList(_ o: Obj) throws(PyErr) -> Obj {
     return l
 }
 
-func unpackSequence(_ seq: Obj, _ n: Int, into sp: UnsafeMutablePointer<Obj>) throws(PyErr) {
+func unpackSequence(_ seq: Obj, _ n: Int, into sp: UnsafeMutablePointer<Obj>) throws {
     var items: UnsafeMutablePointer<Obj>? = nil
     var count = 0
     if seq.isType(.tuple) { items = tupleItems(seq); count = tupleLen(seq) }
@@ -255,7 +255,7 @@ func unpackSequence(_ seq: Obj, _ n: Int, into sp: UnsafeMutablePointer<Obj>) th
 }
 
 /// a, *b, c = seq: pushes after-values, the middle list, then before-values (first on top).
-func unpackEx(_ seq: Obj, before: Int, after: Int, into sp: UnsafeMutablePointer<Obj>) throws(PyErr) -> Int {
+func unpackEx(_ seq: Obj, before: Int, after: Int, into sp: UnsafeMutablePointer<Obj>) throws -> Int {
     let l = try iterateToList(seq)
     let keep = pushRoot(l)
     defer { popRoots(to: keep) }
@@ -275,7 +275,7 @@ func unpackEx(_ seq: Obj, before: Int, after: Int, into sp: UnsafeMutablePointer
 //   enumerate [type][iterator][count]   zip [type][tuple of iterators]   map [type][function][tuple of iterators]
 //   filter [type][function][iterator]   reversed [type][sequence][index]
 
-func builtinIterNext(_ it: Obj) throws(PyErr) -> Obj {
+func builtinIterNext(_ it: Obj) throws -> Obj {
     switch TypeID.from(addr: it.words[0]) {
     case .enumerate?:
         let v = try iterNext(it.o(1))

@@ -65,7 +65,7 @@ struct MapRef {
     }
 
     /// Index of the entry for `key`, or nil.
-    func find(_ key: Obj) throws(PyErr) -> Int? {
+    func find(_ key: Obj) throws -> Int? {
         let cap = capacity
         if cap == 0 {
             if !(key.isQstr || key.isSmallInt) { _ = try pyHash(key) }
@@ -98,13 +98,13 @@ struct MapRef {
         }
     }
 
-    func get(_ key: Obj) throws(PyErr) -> Obj? {
+    func get(_ key: Obj) throws -> Obj? {
         if let i = try find(key) { return value(i) }
         return nil
     }
 
     /// Inserts or replaces.
-    func set(_ key: Obj, _ value: Obj) throws(PyErr) {
+    func set(_ key: Obj, _ value: Obj) throws {
         if let i = key.isQstr ? findQstr(key) : try find(key) {
             setValue(i, value)
             return
@@ -117,7 +117,7 @@ struct MapRef {
     }
 
     /// Appends a key known to be absent.
-    func append(_ key: Obj, _ value: Obj) throws(PyErr) {
+    func append(_ key: Obj, _ value: Obj) throws {
         if fill >= capacity { try rebuild(minCapacity: count + 1, key: key, value: value) }
         let i = fill
         let cap = capacity
@@ -135,7 +135,7 @@ struct MapRef {
     }
 
     /// Removes `key`; returns its value or nil when absent.
-    func remove(_ key: Obj) throws(PyErr) -> Obj? {
+    func remove(_ key: Obj) throws -> Obj? {
         guard let i = try find(key) else { return nil }
         let v = value(i)
         removeAt(i)
@@ -157,7 +157,7 @@ struct MapRef {
 
     /// Rebuilds the table with room for at least minCapacity live entries, dropping deleted ones.
     /// key/value are the pending insertion, kept alive through a collection by being arguments.
-    private func rebuild(minCapacity: Int, key: Obj, value: Obj) throws(PyErr) {
+    private func rebuild(minCapacity: Int, key: Obj, value: Obj) throws {
         var c = 2
         while (1 << c) < minCapacity { c += 1 }
         if (1 << c) < 4 { c = 2 }
@@ -211,7 +211,7 @@ struct MapRef {
 }
 
 /// Key equality for maps: identity first, then Python ==.
-@inline(__always) func keysEqual(_ a: Obj, _ b: Obj) throws(PyErr) -> Bool {
+@inline(__always) func keysEqual(_ a: Obj, _ b: Obj) throws -> Bool {
     if a == b { return true }
     return try pyEqual(a, b)
 }

@@ -57,8 +57,11 @@ struct RuntimeState {
     UnsafeMutablePointer<RuntimeState>(bitPattern: hostOffset &+ UInt(Region.stateBase)).unsafelyUnwrapped
 }
 
+/// The root table lives in a C array so its accesses are ordinary global-memory accesses.
 @inline(__always) func rootSlot(_ r: Root) -> UnsafeMutablePointer<Obj> {
-    hostPtr(rt.pointee.rootsAddr).assumingMemoryBound(to: Obj.self) + r.rawValue
+    withUnsafeMutablePointer(to: &mb_roots) { p in
+        UnsafeMutableRawPointer(p).assumingMemoryBound(to: Obj.self) + r.rawValue
+    }
 }
 
 @inline(__always) func getRoot(_ r: Root) -> Obj { rootSlot(r).pointee }

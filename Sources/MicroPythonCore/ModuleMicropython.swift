@@ -9,18 +9,18 @@ enum ModuleMicropython {
     static func register() {
         registerModule("micropython") {
             [
-                ("const", .function(fn("const", 1) { a throws(PyErr) in a[0] })),
-                ("opt_level", .function(fn("opt_level", 0, 1) { a throws(PyErr) in
+                ("const", .function(fn("const", 1) { a throws in a[0] })),
+                ("opt_level", .function(fn("opt_level", 0, 1) { a throws in
                     if a.count == 0 { return Obj(small: optLevel) }
                     optLevel = try intToInt(a[0])
                     return .none
                 })),
-                ("mem_info", .function(fn("mem_info", 0, 1) { a throws(PyErr) in
+                ("mem_info", .function(fn("mem_info", 0, 1) { a throws in
                     let verbose = a.count > 0 ? try pyTruthy(a[0]) : false
                     memInfo(verbose: verbose)
                     return .none
                 })),
-                ("qstr_info", .function(fn("qstr_info", 0, 1) { a throws(PyErr) in
+                ("qstr_info", .function(fn("qstr_info", 0, 1) { a throws in
                     let n = qstrs.count
                     stdoutWrite(Array("qstr pool: n_pool=1, n_qstr=\(n), n_str_data_bytes=\(qstrs.bytesUsed), n_total_bytes=\(qstrs.bytesUsed + n * 16)\n".utf8))
                     if a.count > 0, try pyTruthy(a[0]) {
@@ -28,20 +28,20 @@ enum ModuleMicropython {
                     }
                     return .none
                 })),
-                ("stack_use", .function(fn("stack_use", 0) { _ throws(PyErr) in
+                ("stack_use", .function(fn("stack_use", 0) { _ throws in
                     try newInt(rt.pointee.vmStackTop - rt.pointee.vmStackBase)
                 })),
-                ("heap_lock", .function(fn("heap_lock", 0) { _ throws(PyErr) in
+                ("heap_lock", .function(fn("heap_lock", 0) { _ throws in
                     rt.pointee.heapLockDepth += 1
                     return .none
                 })),
-                ("heap_unlock", .function(fn("heap_unlock", 0) { _ throws(PyErr) in
+                ("heap_unlock", .function(fn("heap_unlock", 0) { _ throws in
                     if rt.pointee.heapLockDepth > 0 { rt.pointee.heapLockDepth -= 1 }
                     return Obj(small: rt.pointee.heapLockDepth)
                 })),
-                ("heap_locked", .function(fn("heap_locked", 0) { _ throws(PyErr) in Obj(small: rt.pointee.heapLockDepth) })),
-                ("alloc_emergency_exception_buf", .function(fn("alloc_emergency_exception_buf", 1) { _ throws(PyErr) in .none })),
-                ("schedule", .function(fn("schedule", 2) { a throws(PyErr) in
+                ("heap_locked", .function(fn("heap_locked", 0) { _ throws in Obj(small: rt.pointee.heapLockDepth) })),
+                ("alloc_emergency_exception_buf", .function(fn("alloc_emergency_exception_buf", 1) { _ throws in .none })),
+                ("schedule", .function(fn("schedule", 2) { a throws in
                     if scheduledCallbacks.count >= 8 { throw runtimeError("schedule queue full") }
                     scheduledCallbacks.append((a[0], a[1]))
                     // keep both alive in a root list
@@ -50,7 +50,7 @@ enum ModuleMicropython {
                     rt.pointee.pendingInterrupt = true
                     return .none
                 })),
-                ("kbd_intr", .function(fn("kbd_intr", 1) { a throws(PyErr) in
+                ("kbd_intr", .function(fn("kbd_intr", 1) { a throws in
                     kbdIntrChar = try intToInt(a[0])
                     return .none
                 })),
@@ -60,7 +60,7 @@ enum ModuleMicropython {
 }
 
 /// Runs callbacks queued by micropython.schedule (called between opcodes).
-func runScheduled() throws(PyErr) {
+func runScheduled() throws {
     while !scheduledCallbacks.isEmpty {
         let (f, arg) = scheduledCallbacks.removeFirst()
         let q = getRoot(.schedQueue)

@@ -20,7 +20,7 @@ enum ObjStream {
 
     static func register() {
         let methods: [NativeSpec] = [
-            method("write", 2) { a throws(PyErr) in
+            method("write", 2) { a throws in
                 let s = a[0], v = a[1]
                 let bytes: [UInt8]
                 if isStr(v) || isBytesLike(v) { bytes = Array(strBytes(v)) }
@@ -30,13 +30,13 @@ enum ObjStream {
                 if fd == 1 { stdoutWrite(bytes) } else if fd == 2 { stderrWrite(bytes) } else { writeFD(fd, bytes) }
                 return Obj(small: isStr(v) ? charCount(strBytes(v)) : bytes.count)
             },
-            method("flush", 1) { _ throws(PyErr) in .none },
-            method("readline", 1, 2) { a throws(PyErr) in
+            method("flush", 1) { _ throws in .none },
+            method("readline", 1, 2) { a throws in
                 guard var line = stdinReadLine() else { return a[0].w(2) & 1 != 0 ? try newBytes(nil, 0) : qobj(._empty) }
                 line.append(10)
                 return a[0].w(2) & 1 != 0 ? try newBytes(line) : try newStr(line)
             },
-            method("read", 1, 2) { a throws(PyErr) in
+            method("read", 1, 2) { a throws in
                 var out: [UInt8] = []
                 let limit = a.count > 1 && a[1] != .none ? try intToInt(a[1]) : -1
                 while limit < 0 || out.count < limit {
@@ -46,8 +46,8 @@ enum ObjStream {
                 if limit >= 0 && out.count > limit { out = Array(out[0..<limit]) }
                 return a[0].w(2) & 1 != 0 ? try newBytes(out) : try newStr(out)
             },
-            method("fileno", 1) { a throws(PyErr) in Obj(small: Int(a[0].w(1))) },
-            method("isatty", 1) { a throws(PyErr) in .bool(isatty(Int32(a[0].w(1))) != 0) },
+            method("fileno", 1) { a throws in Obj(small: Int(a[0].w(1))) },
+            method("isatty", 1) { a throws in .bool(isatty(Int32(a[0].w(1))) != 0) },
         ]
         let a = romAllocRaw(bytes: 32)
         let t = Obj(raw: a)
@@ -109,11 +109,11 @@ enum ModuleSys {
                 ("stdout", .value(stdout)),
                 ("stderr", .value(stderr)),
                 ("stdin", .value(stdin)),
-                ("exit", .function(fn("exit", 0, 1) { a throws(PyErr) in
+                ("exit", .function(fn("exit", 0, 1) { a throws in
                     let args = a.count > 0 ? try newTuple([a[0]]) : getRoot(.emptyTuple)
                     throw PyErr(try newException(TypeID.SystemExit.obj, args: args))
                 })),
-                ("print_exception", .function(fn("print_exception", 1, 2) { a throws(PyErr) in
+                ("print_exception", .function(fn("print_exception", 1, 2) { a throws in
                     let text = formatException(a[0])
                     if a.count > 1 && a[1] != .none {
                         _ = try callMethod(a[1], .write, [try newStr(text)], stackTop: rt.pointee.vmStackTop)
@@ -122,13 +122,13 @@ enum ModuleSys {
                     }
                     return .none
                 })),
-                ("atexit", .function(fn("atexit", 1) { a throws(PyErr) in
+                ("atexit", .function(fn("atexit", 1) { a throws in
                     let prev = atexitCallback
                     atexitCallback = a[0]
                     setRoot(.atexit, a[0])
                     return prev.isNull ? .none : prev
                 })),
-                ("exc_info", .function(fn("exc_info", 0) { _ throws(PyErr) in
+                ("exc_info", .function(fn("exc_info", 0) { _ throws in
                     let h = getRoot(.handledException)
                     if h.isNull || h == .none { return try newTuple([.none, .none, .none]) }
                     return try newTuple([h.type, h, .none])

@@ -39,7 +39,7 @@ struct Args {
     }
 }
 
-typealias NativeFn = (Args) throws(PyErr) -> Obj
+typealias NativeFn = (Args) throws -> Obj
 
 enum NativeKind: UInt32 { case function = 0, method = 1, classMethod = 2, staticMethod = 3 }
 
@@ -89,7 +89,7 @@ func makeNative(_ spec: NativeSpec) -> Obj {
 
 /// Calls a native function object with arguments on the stack.
 @inline(__always)
-func callNative(_ f: Obj, _ args: Args) throws(PyErr) -> Obj {
+func callNative(_ f: Obj, _ args: Args) throws -> Obj {
     let arity = f.w(NativeWord.arity)
     let minA = Int(arity & 0xFF), maxA = Int((arity >> 8) & 0xFF)
     if _slowPath(args.count < minA || (maxA != NativeSpec.varArgs && args.count > maxA)) {
@@ -116,7 +116,7 @@ func callNative(_ f: Obj, _ args: Args) throws(PyErr) -> Obj {
 }
 
 /// Calls a native with a Swift array of positional arguments (kept on the VM stack meanwhile).
-func callNative(_ f: Obj, _ argv: [Obj]) throws(PyErr) -> Obj {
+func callNative(_ f: Obj, _ argv: [Obj]) throws -> Obj {
     let mark = rt.pointee.vmStackTop
     guard mark + argv.count < rt.pointee.vmStackLimit else { throw runtimeError("maximum recursion depth exceeded") }
     for (i, v) in argv.enumerated() { mark[i] = v }

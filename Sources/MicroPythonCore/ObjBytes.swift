@@ -2,18 +2,18 @@
 // and memoryview [type][object][offset][length | itemsize << 28 | readonly << 31].
 
 enum ObjBytes {
-    static func makeBytes(_ a: Args) throws(PyErr) -> Obj {
+    static func makeBytes(_ a: Args) throws -> Obj {
         if a.count == 0 { return try newBytes(nil, 0) }
         let data = try bytesFromArgs(a, what: "bytes")
         return try newBytes(data)
     }
 
-    static func makeBytearray(_ a: Args) throws(PyErr) -> Obj {
+    static func makeBytearray(_ a: Args) throws -> Obj {
         if a.count == 0 { return try newBytearray(count: 0) }
         return try newBytearray(try bytesFromArgs(a, what: "bytearray"))
     }
 
-    static func makeMemoryview(_ a: Args) throws(PyErr) -> Obj {
+    static func makeMemoryview(_ a: Args) throws -> Obj {
         guard a.count == 1 else { throw typeError("memoryview() takes 1 argument") }
         let src = a[0]
         if src.isType(.memoryview) { return src }
@@ -30,7 +30,7 @@ enum ObjBytes {
 }
 
 /// The bytes for bytes(x) / bytearray(x): a count, an iterable of ints, a buffer, or str + encoding.
-func bytesFromArgs(_ a: Args, what: String) throws(PyErr) -> [UInt8] {
+func bytesFromArgs(_ a: Args, what: String) throws -> [UInt8] {
     let src = a[0]
     if isStr(src) {
         guard a.count >= 2 else { throw typeError("string argument without an encoding") }
@@ -58,7 +58,7 @@ func bytesFromArgs(_ a: Args, what: String) throws(PyErr) -> [UInt8] {
     return out
 }
 
-func newBytearray(count n: Int) throws(PyErr) -> Obj {
+func newBytearray(count n: Int) throws -> Obj {
     let o = try allocObj(TypeID.bytearray.addr, words: 4)
     let keep = pushRoot(o)
     defer { popRoots(to: keep) }
@@ -69,7 +69,7 @@ func newBytearray(count n: Int) throws(PyErr) -> Obj {
     return o
 }
 
-func newBytearray(_ bytes: [UInt8]) throws(PyErr) -> Obj {
+func newBytearray(_ bytes: [UInt8]) throws -> Obj {
     let o = try newBytearray(count: bytes.count)
     let p = hostPtr(o.w(3)).assumingMemoryBound(to: UInt8.self)
     for (i, b) in bytes.enumerated() { p[i] = b }
@@ -77,7 +77,7 @@ func newBytearray(_ bytes: [UInt8]) throws(PyErr) -> Obj {
 }
 
 /// Appends raw bytes to a bytearray, growing its buffer.
-func bytearrayAppend(_ o: Obj, _ p: UnsafeBufferPointer<UInt8>) throws(PyErr) {
+func bytearrayAppend(_ o: Obj, _ p: UnsafeBufferPointer<UInt8>) throws {
     let len = Int(o.w(2)), cap = Int(o.w(1))
     let copy = Array(p)   // p may point into this bytearray
     if len + copy.count > cap {
@@ -90,20 +90,20 @@ func bytearrayAppend(_ o: Obj, _ p: UnsafeBufferPointer<UInt8>) throws(PyErr) {
     o.setW(2, UInt32(len + copy.count))
 }
 
-func bytearrayExtend(_ o: Obj, _ src: Obj) throws(PyErr) {
+func bytearrayExtend(_ o: Obj, _ src: Obj) throws {
     if isBytesLike(src) { try bytearrayAppend(o, strBytes(src)); return }
     if isIntObj(src) || isStr(src) { throw typeError("can't extend bytearray with \(typeName(src))") }
     let data = try bytesFromArgs(Args(base: [src].withUnsafeBufferPointer { UnsafeMutablePointer(mutating: $0.baseAddress!) }, count: 1, kwnames: .null), what: "bytearray")
-    try data.withUnsafeBufferPointer { b throws(PyErr) in try bytearrayAppend(o, b) }
+    try data.withUnsafeBufferPointer { b throws in try bytearrayAppend(o, b) }
 }
 
-func bytesConcat(_ a: Obj, _ b: Obj, resultType: TypeID) throws(PyErr) -> Obj {
+func bytesConcat(_ a: Obj, _ b: Obj, resultType: TypeID) throws -> Obj {
     var data = Array(strBytes(a))
     data.append(contentsOf: b.isType(.memoryview) ? memoryviewBytes(b) : Array(strBytes(b)))
     return resultType == .bytearray ? try newBytearray(data) : try newBytes(data)
 }
 
-func bytearraySliceAssign(_ o: Obj, _ s: Obj, _ v: Obj) throws(PyErr) {
+func bytearraySliceAssign(_ o: Obj, _ s: Obj, _ v: Obj) throws {
     let src: [UInt8] = isBytesLike(v) ? Array(strBytes(v)) : (v.isType(.memoryview) ? memoryviewBytes(v) :
         try bytesFromArgs(Args(base: [v].withUnsafeBufferPointer { UnsafeMutablePointer(mutating: $0.baseAddress!) }, count: 1, kwnames: .null), what: "bytearray"))
     var data = Array(strBytes(o))
@@ -115,7 +115,7 @@ func bytearraySliceAssign(_ o: Obj, _ s: Obj, _ v: Obj) throws(PyErr) {
         data.replaceSubrange(start..<max(start, stop), with: src)
     }
     o.setW(2, 0)
-    try data.withUnsafeBufferPointer { b throws(PyErr) in try bytearrayAppend(o, b) }
+    try data.withUnsafeBufferPointer { b throws in try bytearrayAppend(o, b) }
 }
 
 // MARK: memoryview
@@ -136,7 +136,7 @@ private func memoryviewData(_ mv: Obj) -> UnsafeMutablePointer<UInt8> {
     return hostPtr(base).assumingMemoryBound(to: UInt8.self) + Int(mv.w(2))
 }
 
-func memoryviewLoad(_ mv: Obj, _ idx: Obj) throws(PyErr) -> Obj {
+func memoryviewLoad(_ mv: Obj, _ idx: Obj) throws -> Obj {
     let n = memoryviewLen(mv)
     if idx.isType(.slice) {
         let (start, _, step, count) = try sliceIndices(idx, n)
@@ -151,7 +151,7 @@ func memoryviewLoad(_ mv: Obj, _ idx: Obj) throws(PyErr) -> Obj {
     return Obj(small: Int(memoryviewData(mv)[i]))
 }
 
-func memoryviewStore(_ mv: Obj, _ idx: Obj, _ v: Obj) throws(PyErr) {
+func memoryviewStore(_ mv: Obj, _ idx: Obj, _ v: Obj) throws {
     if mv.w(3) & 0x8000_0000 != 0 { throw typeError("'memoryview' object doesn't support item assignment") }
     let n = memoryviewLen(mv)
     if idx.isType(.slice) {
@@ -168,26 +168,26 @@ func memoryviewStore(_ mv: Obj, _ idx: Obj, _ v: Obj) throws(PyErr) {
     memoryviewData(mv)[i] = UInt8(x)
 }
 
-func appendBufferObject(_ o: Obj, _ buf: inout [UInt8]) throws(PyErr) {
+func appendBufferObject(_ o: Obj, _ buf: inout [UInt8]) throws {
     append("<\(typeName(o))>", &buf)
 }
 
 // The array module's objects share the bytearray layout; their indexing lives with the module.
-nonisolated(unsafe) var arrayLoadHook: ((Obj, Obj) throws(PyErr) -> Obj)? = nil
-nonisolated(unsafe) var arrayStoreHook: ((Obj, Obj, Obj) throws(PyErr) -> Void)? = nil
+nonisolated(unsafe) var arrayLoadHook: ((Obj, Obj) throws -> Obj)? = nil
+nonisolated(unsafe) var arrayStoreHook: ((Obj, Obj, Obj) throws -> Void)? = nil
 
-func arraySubscrLoad(_ o: Obj, _ idx: Obj) throws(PyErr) -> Obj {
+func arraySubscrLoad(_ o: Obj, _ idx: Obj) throws -> Obj {
     guard let h = arrayLoadHook else { throw typeError("array not available") }
     return try h(o, idx)
 }
 
-func arraySubscrStore(_ o: Obj, _ idx: Obj, _ v: Obj) throws(PyErr) {
+func arraySubscrStore(_ o: Obj, _ idx: Obj, _ v: Obj) throws {
     guard let h = arrayStoreHook else { throw typeError("array not available") }
     try h(o, idx, v)
 }
 
 let memoryviewMethods: [NativeSpec] = [
-    method("hex", 1) { a throws(PyErr) in
+    method("hex", 1) { a throws in
         var out: [UInt8] = []
         let digits = Array("0123456789abcdef".utf8)
         for b in memoryviewBytes(a[0]) { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 15)]) }

@@ -3,40 +3,40 @@
 
 func bytesMethods(mutable: Bool) -> [NativeSpec] {
     var m: [NativeSpec] = [
-        method("center", 2, 3) { a throws(PyErr) in try seqCenter(a, uni: false) },
-        method("count", 2, 4) { a throws(PyErr) in try seqCount(a, uni: false) },
-        method("decode", 1, 3, kw: true) { a throws(PyErr) in try bytesDecode(a) },
-        method("endswith", 2, 4) { a throws(PyErr) in try seqTailMatch(a, uni: false, atEnd: true) },
-        method("find", 2, 4) { a throws(PyErr) in try seqFind(a, uni: false, reverse: false, raise: false) },
-        classMethod("fromhex", 2) { a throws(PyErr) in try bytesFromHex(a[1], bytearray: mutable) },
-        method("hex", 1, 3, kw: true) { a throws(PyErr) in
+        method("center", 2, 3) { a throws in try seqCenter(a, uni: false) },
+        method("count", 2, 4) { a throws in try seqCount(a, uni: false) },
+        method("decode", 1, 3, kw: true) { a throws in try bytesDecode(a) },
+        method("endswith", 2, 4) { a throws in try seqTailMatch(a, uni: false, atEnd: true) },
+        method("find", 2, 4) { a throws in try seqFind(a, uni: false, reverse: false, raise: false) },
+        classMethod("fromhex", 2) { a throws in try bytesFromHex(a[1], bytearray: mutable) },
+        method("hex", 1, 3, kw: true) { a throws in
             let s = try seqSelf(a[0], uni: false)
             return try bytesHex(strBytes(s), a, argIndex: 1)
         },
-        method("index", 2, 4) { a throws(PyErr) in try seqFind(a, uni: false, reverse: false, raise: true) },
-        method("isalpha", 1) { a throws(PyErr) in try seqIsClass(a[0], uni: false, .alpha) },
-        method("isdigit", 1) { a throws(PyErr) in try seqIsClass(a[0], uni: false, .digit) },
-        method("islower", 1) { a throws(PyErr) in try seqIsCase(a[0], uni: false, lower: true) },
-        method("isspace", 1) { a throws(PyErr) in try seqIsClass(a[0], uni: false, .space) },
-        method("isupper", 1) { a throws(PyErr) in try seqIsCase(a[0], uni: false, lower: false) },
-        method("join", 2) { a throws(PyErr) in try seqJoin(a, uni: false) },
-        method("lower", 1) { a throws(PyErr) in try seqCaseConv(a[0], uni: false, upper: false) },
-        method("lstrip", 1, 2) { a throws(PyErr) in try seqStrip(a, uni: false, left: true, right: false) },
-        method("partition", 2) { a throws(PyErr) in try seqPartition(a, uni: false, reverse: false) },
-        method("replace", 3, 4) { a throws(PyErr) in try seqReplace(a, uni: false) },
-        method("rfind", 2, 4) { a throws(PyErr) in try seqFind(a, uni: false, reverse: true, raise: false) },
-        method("rindex", 2, 4) { a throws(PyErr) in try seqFind(a, uni: false, reverse: true, raise: true) },
-        method("rpartition", 2) { a throws(PyErr) in try seqPartition(a, uni: false, reverse: true) },
-        method("rsplit", 1, 3, kw: true) { a throws(PyErr) in try seqSplit(a, uni: false, reverse: true) },
-        method("rstrip", 1, 2) { a throws(PyErr) in try seqStrip(a, uni: false, left: false, right: true) },
-        method("split", 1, 3, kw: true) { a throws(PyErr) in try seqSplit(a, uni: false, reverse: false) },
-        method("splitlines", 1, 2, kw: true) { a throws(PyErr) in try seqSplitlines(a, uni: false) },
-        method("startswith", 2, 4) { a throws(PyErr) in try seqTailMatch(a, uni: false, atEnd: false) },
-        method("strip", 1, 2) { a throws(PyErr) in try seqStrip(a, uni: false, left: true, right: true) },
-        method("upper", 1) { a throws(PyErr) in try seqCaseConv(a[0], uni: false, upper: true) },
+        method("index", 2, 4) { a throws in try seqFind(a, uni: false, reverse: false, raise: true) },
+        method("isalpha", 1) { a throws in try seqIsClass(a[0], uni: false, .alpha) },
+        method("isdigit", 1) { a throws in try seqIsClass(a[0], uni: false, .digit) },
+        method("islower", 1) { a throws in try seqIsCase(a[0], uni: false, lower: true) },
+        method("isspace", 1) { a throws in try seqIsClass(a[0], uni: false, .space) },
+        method("isupper", 1) { a throws in try seqIsCase(a[0], uni: false, lower: false) },
+        method("join", 2) { a throws in try seqJoin(a, uni: false) },
+        method("lower", 1) { a throws in try seqCaseConv(a[0], uni: false, upper: false) },
+        method("lstrip", 1, 2) { a throws in try seqStrip(a, uni: false, left: true, right: false) },
+        method("partition", 2) { a throws in try seqPartition(a, uni: false, reverse: false) },
+        method("replace", 3, 4) { a throws in try seqReplace(a, uni: false) },
+        method("rfind", 2, 4) { a throws in try seqFind(a, uni: false, reverse: true, raise: false) },
+        method("rindex", 2, 4) { a throws in try seqFind(a, uni: false, reverse: true, raise: true) },
+        method("rpartition", 2) { a throws in try seqPartition(a, uni: false, reverse: true) },
+        method("rsplit", 1, 3, kw: true) { a throws in try seqSplit(a, uni: false, reverse: true) },
+        method("rstrip", 1, 2) { a throws in try seqStrip(a, uni: false, left: false, right: true) },
+        method("split", 1, 3, kw: true) { a throws in try seqSplit(a, uni: false, reverse: false) },
+        method("splitlines", 1, 2, kw: true) { a throws in try seqSplitlines(a, uni: false) },
+        method("startswith", 2, 4) { a throws in try seqTailMatch(a, uni: false, atEnd: false) },
+        method("strip", 1, 2) { a throws in try seqStrip(a, uni: false, left: true, right: true) },
+        method("upper", 1) { a throws in try seqCaseConv(a[0], uni: false, upper: true) },
     ]
     if mutable {
-        m.append(method("append", 2) { a throws(PyErr) in
+        m.append(method("append", 2) { a throws in
             let o = try selfBytearray(a[0])
             let x = try intToInt(a[1])
             guard x >= 0 && x < 256 else { throw valueError("byte must be in range(0, 256)") }
@@ -46,15 +46,15 @@ func bytesMethods(mutable: Bool) -> [NativeSpec] {
                 o.setW(2, UInt32(len + 1))
                 return .none
             }
-            try [UInt8(x)].withUnsafeBufferPointer { b throws(PyErr) in try bytearrayAppend(o, b) }
+            try [UInt8(x)].withUnsafeBufferPointer { b throws in try bytearrayAppend(o, b) }
             return .none
         })
-        m.append(method("extend", 2) { a throws(PyErr) in try bytearrayExtendFrom(try selfBytearray(a[0]), a[1]); return .none })
+        m.append(method("extend", 2) { a throws in try bytearrayExtendFrom(try selfBytearray(a[0]), a[1]); return .none })
     }
     return m
 }
 
-@inline(__always) private func selfBytearray(_ o: Obj) throws(PyErr) -> Obj {
+@inline(__always) private func selfBytearray(_ o: Obj) throws -> Obj {
     if o.isType(.bytearray) { return o }
     let n = nativeSelf(o)
     if n.isType(.bytearray) { return n }
@@ -62,7 +62,7 @@ func bytesMethods(mutable: Bool) -> [NativeSpec] {
 }
 
 /// bytearray.extend(x): x is a buffer (bytes, bytearray, memoryview) or an iterable of ints 0...255.
-func bytearrayExtendFrom(_ o: Obj, _ src: Obj) throws(PyErr) {
+func bytearrayExtendFrom(_ o: Obj, _ src: Obj) throws {
     if let b = bytesLikeBuffer(src) { try bytearrayAppend(o, b); return }
     if isIntObj(src) || isStr(src) { throw typeError("can't extend bytearray with \(typeName(src))") }
     var data: [UInt8] = []
@@ -76,14 +76,14 @@ func bytearrayExtendFrom(_ o: Obj, _ src: Obj) throws(PyErr) {
         guard x >= 0 && x < 256 else { throw valueError("byte must be in range(0, 256)") }
         data.append(UInt8(x))
     }
-    try data.withUnsafeBufferPointer { b throws(PyErr) in try bytearrayAppend(o, b) }
+    try data.withUnsafeBufferPointer { b throws in try bytearrayAppend(o, b) }
 }
 
 // MARK: - decode
 
 /// bytes.decode(encoding='utf-8', errors='strict'): 'strict' raises UnicodeError on invalid UTF-8,
 /// 'ignore' drops invalid bytes, 'replace' puts U+FFFD for each maximal invalid subsequence.
-func bytesDecode(_ a: Args) throws(PyErr) -> Obj {
+func bytesDecode(_ a: Args) throws -> Obj {
     let s = try seqSelf(a[0], uni: false)
     var mode = 0    // 0 strict, 1 ignore, 2 replace
     if let e = a.arg(1, "encoding"), !isStr(e) {
@@ -162,7 +162,7 @@ func bytesDecode(_ a: Args) throws(PyErr) -> Obj {
 private let hexDigitsLower: [UInt8] = Array("0123456789abcdef".utf8)
 
 /// bytes.hex([sep[, bytes_per_sep]]): the optional arguments are at a[argIndex], a[argIndex + 1].
-func bytesHex(_ data: UnsafeBufferPointer<UInt8>, _ a: Args, argIndex: Int) throws(PyErr) -> Obj {
+func bytesHex(_ data: UnsafeBufferPointer<UInt8>, _ a: Args, argIndex: Int) throws -> Obj {
     var sepByte: UInt8? = nil
     var per = 1
     if let sepObj = a.arg(argIndex, "sep") {
@@ -209,7 +209,7 @@ func bytesHex(_ data: UnsafeBufferPointer<UInt8>, _ a: Args, argIndex: Int) thro
 }
 
 /// bytes.fromhex(s) / bytearray.fromhex(s): pairs of hex digits, whitespace allowed between pairs.
-func bytesFromHex(_ src: Obj, bytearray: Bool) throws(PyErr) -> Obj {
+func bytesFromHex(_ src: Obj, bytearray: Bool) throws -> Obj {
     let b: UnsafeBufferPointer<UInt8>
     if isStr(src) { b = strBytes(src) } else if let x = bytesLikeBuffer(src) { b = x } else {
         throw typeError("fromhex() argument must be str, not \(typeName(src))")

@@ -11,7 +11,7 @@
 //   cell          [type][contents]
 //   bound method  [type][self][function]
 
-@inline(__always) func allocObj(_ type: UInt32, words: Int) throws(PyErr) -> Obj {
+@inline(__always) func allocObj(_ type: UInt32, words: Int) throws -> Obj {
     let a = try gcAlloc(words * 4)
     hostPtr(a).storeBytes(of: type, as: UInt32.self)
     return Obj(raw: a)
@@ -20,7 +20,7 @@
 // MARK: str and bytes
 
 /// Allocates a str or bytes object with uninitialised data of n bytes; the caller fills it.
-@inline(__always) func newStrBuffer(_ type: TypeID, _ n: Int) throws(PyErr) -> (Obj, UnsafeMutablePointer<UInt8>) {
+@inline(__always) func newStrBuffer(_ type: TypeID, _ n: Int) throws -> (Obj, UnsafeMutablePointer<UInt8>) {
     let a = try gcAlloc(16 + n + 1)
     let w = hostPtr(a).assumingMemoryBound(to: UInt32.self)
     w[0] = type.addr
@@ -31,7 +31,7 @@
 }
 
 /// A str from UTF-8 bytes; returns the qstr when the text is already interned, as MicroPython does.
-func newStr(_ p: UnsafePointer<UInt8>, _ n: Int) throws(PyErr) -> Obj {
+func newStr(_ p: UnsafePointer<UInt8>, _ n: Int) throws -> Obj {
     if n == 0 { return Obj(qstr: QID._empty.rawValue) }
     if n <= 64, let q = qstrs.find(p, n) { return Obj(qstr: q) }
     let (o, d) = try newStrBuffer(.str, n)
@@ -39,29 +39,29 @@ func newStr(_ p: UnsafePointer<UInt8>, _ n: Int) throws(PyErr) -> Obj {
     return o
 }
 
-func newStr(_ b: UnsafeBufferPointer<UInt8>) throws(PyErr) -> Obj {
+func newStr(_ b: UnsafeBufferPointer<UInt8>) throws -> Obj {
     guard let base = b.baseAddress, b.count > 0 else { return Obj(qstr: QID._empty.rawValue) }
     return try newStr(base, b.count)
 }
 
-func newStr(_ bytes: [UInt8]) throws(PyErr) -> Obj {
-    var r: Result<Obj, PyErr> = .success(.null)
+func newStr(_ bytes: [UInt8]) throws -> Obj {
+    var r: Result<Obj, Error> = .success(.null)
     bytes.withUnsafeBufferPointer { b in
-        do throws(PyErr) { r = .success(try newStr(b)) } catch { r = .failure(error) }
+        do { r = .success(try newStr(b)) } catch { r = .failure(error) }
     }
     return try r.get()
 }
 
-func newStr(_ s: String) throws(PyErr) -> Obj {
+func newStr(_ s: String) throws -> Obj {
     var s = s
-    var r: Result<Obj, PyErr> = .success(.null)
+    var r: Result<Obj, Error> = .success(.null)
     s.withUTF8 { b in
-        do throws(PyErr) { r = .success(try newStr(b)) } catch { r = .failure(error) }
+        do { r = .success(try newStr(b)) } catch { r = .failure(error) }
     }
     return try r.get()
 }
 
-func newBytes(_ p: UnsafePointer<UInt8>?, _ n: Int) throws(PyErr) -> Obj {
+func newBytes(_ p: UnsafePointer<UInt8>?, _ n: Int) throws -> Obj {
     if n == 0, getRoot(.emptyBytes) != .null { return getRoot(.emptyBytes) }
     let (o, d) = try newStrBuffer(.bytes, n)
     if n > 0, let p = p { d.update(from: p, count: n) }
@@ -69,10 +69,10 @@ func newBytes(_ p: UnsafePointer<UInt8>?, _ n: Int) throws(PyErr) -> Obj {
     return o
 }
 
-func newBytes(_ bytes: [UInt8]) throws(PyErr) -> Obj {
-    var r: Result<Obj, PyErr> = .success(.null)
+func newBytes(_ bytes: [UInt8]) throws -> Obj {
+    var r: Result<Obj, Error> = .success(.null)
     bytes.withUnsafeBufferPointer { b in
-        do throws(PyErr) { r = .success(try newBytes(b.baseAddress, b.count)) } catch { r = .failure(error) }
+        do { r = .success(try newBytes(b.baseAddress, b.count)) } catch { r = .failure(error) }
     }
     return try r.get()
 }
@@ -110,21 +110,21 @@ func internStr(_ o: Obj) -> Obj {
 
 // MARK: tuple
 
-func newTuple(count n: Int) throws(PyErr) -> Obj {
+func newTuple(count n: Int) throws -> Obj {
     if n == 0, getRoot(.emptyTuple) != .null { return getRoot(.emptyTuple) }
     let o = try allocObj(TypeID.tuple.addr, words: 2 + n)
     o.setW(1, UInt32(n))
     return o
 }
 
-func newTuple(_ items: [Obj]) throws(PyErr) -> Obj {
+func newTuple(_ items: [Obj]) throws -> Obj {
     let t = try newTuple(count: items.count)
     let p = tupleItems(t)
     for (i, v) in items.enumerated() { p[i] = v }
     return t
 }
 
-func newTuple(_ p: UnsafePointer<Obj>, _ n: Int) throws(PyErr) -> Obj {
+func newTuple(_ p: UnsafePointer<Obj>, _ n: Int) throws -> Obj {
     let t = try newTuple(count: n)
     if n > 0 { tupleItems(t).update(from: p, count: n) }
     return t
@@ -135,7 +135,7 @@ func newTuple(_ p: UnsafePointer<Obj>, _ n: Int) throws(PyErr) -> Obj {
 
 // MARK: list
 
-func newList(count n: Int, capacity: Int? = nil) throws(PyErr) -> Obj {
+func newList(count n: Int, capacity: Int? = nil) throws -> Obj {
     let cap = max(capacity ?? n, n, 4)
     let o = try allocObj(TypeID.list.addr, words: 4)
     let keep = pushRoot(o)
@@ -147,14 +147,14 @@ func newList(count n: Int, capacity: Int? = nil) throws(PyErr) -> Obj {
     return o
 }
 
-func newList(_ items: [Obj]) throws(PyErr) -> Obj {
+func newList(_ items: [Obj]) throws -> Obj {
     let l = try newList(count: items.count)
     let p = listItems(l)
     for (i, v) in items.enumerated() { p[i] = v }
     return l
 }
 
-func newList(_ p: UnsafePointer<Obj>, _ n: Int) throws(PyErr) -> Obj {
+func newList(_ p: UnsafePointer<Obj>, _ n: Int) throws -> Obj {
     let l = try newList(count: n)
     if n > 0 { listItems(l).update(from: p, count: n) }
     return l
@@ -164,7 +164,7 @@ func newList(_ p: UnsafePointer<Obj>, _ n: Int) throws(PyErr) -> Obj {
 @inline(__always) func listItems(_ l: Obj) -> UnsafeMutablePointer<Obj> { hostPtr(l.w(3)).assumingMemoryBound(to: Obj.self) }
 
 /// Ensures room for `extra` more items (items pointer may change).
-func listReserve(_ l: Obj, _ extra: Int) throws(PyErr) {
+func listReserve(_ l: Obj, _ extra: Int) throws {
     let len = listLen(l), cap = Int(l.w(1))
     if len + extra <= cap { return }
     let newCap = max(len + extra, cap * 2, 4)
@@ -173,7 +173,7 @@ func listReserve(_ l: Obj, _ extra: Int) throws(PyErr) {
     l.setW(1, UInt32(newCap))
 }
 
-@inline(__always) func listAppend(_ l: Obj, _ v: Obj) throws(PyErr) {
+@inline(__always) func listAppend(_ l: Obj, _ v: Obj) throws {
     let len = Int(l.w(2))
     if _slowPath(len >= Int(l.w(1))) { try listReserve(l, 1) }
     listItems(l)[len] = v
@@ -184,15 +184,15 @@ func listReserve(_ l: Obj, _ extra: Int) throws(PyErr) {
 
 // MARK: dict, set, instance
 
-func newDict() throws(PyErr) -> Obj { try allocObj(TypeID.dict.addr, words: 4) }
+func newDict() throws -> Obj { try allocObj(TypeID.dict.addr, words: 4) }
 @inline(__always) func dictMap(_ d: Obj) -> MapRef { MapRef(d.raw + 4) }
 
-func newSet(_ t: TypeID = .set) throws(PyErr) -> Obj { try allocObj(t.addr, words: 4) }
+func newSet(_ t: TypeID = .set) throws -> Obj { try allocObj(t.addr, words: 4) }
 @inline(__always) func setMap(_ s: Obj) -> MapRef { MapRef(s.raw + 4) }
 
 // MARK: float
 
-@inline(__always) func newFloat(_ d: Double) throws(PyErr) -> Obj {
+@inline(__always) func newFloat(_ d: Double) throws -> Obj {
     let o = try allocObj(TypeID.float.addr, words: 4)
     let v = rt.pointee.floatIsSingle ? Double(Float(d)) : d
     o.ptr.storeBytes(of: v, toByteOffset: 8, as: Double.self)
@@ -203,7 +203,7 @@ func newSet(_ t: TypeID = .set) throws(PyErr) -> Obj { try allocObj(t.addr, word
 
 // MARK: complex  [type][unused][real][imag]
 
-func newComplex(_ re: Double, _ im: Double) throws(PyErr) -> Obj {
+func newComplex(_ re: Double, _ im: Double) throws -> Obj {
     let o = try allocObj(TypeID.complex.addr, words: 6)
     o.ptr.storeBytes(of: re, toByteOffset: 8, as: Double.self)
     o.ptr.storeBytes(of: im, toByteOffset: 16, as: Double.self)
@@ -216,20 +216,20 @@ func newComplex(_ re: Double, _ im: Double) throws(PyErr) -> Obj {
 
 // MARK: small objects
 
-func newCell(_ v: Obj) throws(PyErr) -> Obj {
+func newCell(_ v: Obj) throws -> Obj {
     let o = try allocObj(TypeID.cell.addr, words: 2)
     o.setO(1, v)
     return o
 }
 
-func newBoundMethod(_ selfObj: Obj, _ fn: Obj) throws(PyErr) -> Obj {
+func newBoundMethod(_ selfObj: Obj, _ fn: Obj) throws -> Obj {
     let o = try allocObj(TypeID.boundMethod.addr, words: 3)
     o.setO(1, selfObj)
     o.setO(2, fn)
     return o
 }
 
-func newModule(name: Obj) throws(PyErr) -> Obj {
+func newModule(name: Obj) throws -> Obj {
     let d = try newDict()
     let keep = pushRoot(d)
     defer { popRoots(to: keep) }
@@ -245,7 +245,7 @@ func newModule(name: Obj) throws(PyErr) -> Obj {
 
 enum ExcWord { static let args = 1, tb = 2, tbCount = 3, cause = 4, context = 5, flags = 6, dict = 7 }
 
-func newException(_ type: Obj, args: Obj) throws(PyErr) -> Obj {
+func newException(_ type: Obj, args: Obj) throws -> Obj {
     let o = try allocObj(type.raw, words: 8)
     o.setO(ExcWord.args, args)
     return o

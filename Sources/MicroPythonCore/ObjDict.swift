@@ -2,9 +2,9 @@
 
 enum ObjDict {
     static let def = BuiltinTypeDef(id: .dict, name: "dict", base: .object, methods: [
-        method("clear", 1) { a throws(PyErr) in dictMap(try selfDict(a[0])).clear(); return .none },
-        method("copy", 1) { a throws(PyErr) in try dictCopy(try selfDict(a[0])) },
-        classMethod("fromkeys", 2, 3) { a throws(PyErr) in
+        method("clear", 1) { a throws in dictMap(try selfDict(a[0])).clear(); return .none },
+        method("copy", 1) { a throws in try dictCopy(try selfDict(a[0])) },
+        classMethod("fromkeys", 2, 3) { a throws in
             let d = try newDict()
             let keep = pushRoot(d)
             defer { popRoots(to: keep) }
@@ -21,18 +21,18 @@ enum ObjDict {
             }
             return d
         },
-        method("get", 2, 3) { a throws(PyErr) in
+        method("get", 2, 3) { a throws in
             try dictMap(try selfDict(a[0])).get(a[1]) ?? (a.count > 2 ? a[2] : .none)
         },
-        method("items", 1) { a throws(PyErr) in try newDictView(.dictItems, try selfDict(a[0])) },
-        method("keys", 1) { a throws(PyErr) in try newDictView(.dictKeys, try selfDict(a[0])) },
-        method("values", 1) { a throws(PyErr) in try newDictView(.dictValues, try selfDict(a[0])) },
-        method("pop", 2, 3) { a throws(PyErr) in
+        method("items", 1) { a throws in try newDictView(.dictItems, try selfDict(a[0])) },
+        method("keys", 1) { a throws in try newDictView(.dictKeys, try selfDict(a[0])) },
+        method("values", 1) { a throws in try newDictView(.dictValues, try selfDict(a[0])) },
+        method("pop", 2, 3) { a throws in
             if let v = try dictMap(try selfDict(a[0])).remove(a[1]) { return v }
             if a.count > 2 { return a[2] }
             throw keyError(a[1])
         },
-        method("popitem", 1) { a throws(PyErr) in
+        method("popitem", 1) { a throws in
             let m = dictMap(try selfDict(a[0]))
             var last = -1, i = 0
             while let j = m.next(from: i) { last = j; i = j + 1 }
@@ -41,40 +41,40 @@ enum ObjDict {
             m.removeAt(last)
             return t
         },
-        method("setdefault", 2, 3) { a throws(PyErr) in
+        method("setdefault", 2, 3) { a throws in
             let m = dictMap(try selfDict(a[0]))
             if let v = try m.get(a[1]) { return v }
             let v = a.count > 2 ? a[2] : .none
             try m.set(a[1], v)
             return v
         },
-        method("update", 1, 2, kw: true) { a throws(PyErr) in
+        method("update", 1, 2, kw: true) { a throws in
             let d = try selfDict(a[0])
             if a.count > 1 { try dictUpdate(d, a[1]) }
             for i in 0..<a.kwCount { try dictMap(d).set(tupleItems(a.kwnames)[i], a[a.count + i]) }
             return .none
         },
-        method("__init__", 1, 2, kw: true) { a throws(PyErr) in
+        method("__init__", 1, 2, kw: true) { a throws in
             let d = try selfDict(a[0])
             if a.count > 1 { try dictUpdate(d, a[1]) }
             for i in 0..<a.kwCount { try dictMap(d).set(tupleItems(a.kwnames)[i], a[a.count + i]) }
             return .none
         },
-        method("__iter__", 1) { a throws(PyErr) in try getIter(try selfDict(a[0])) },
-        method("__getitem__", 2) { a throws(PyErr) in
+        method("__iter__", 1) { a throws in try getIter(try selfDict(a[0])) },
+        method("__getitem__", 2) { a throws in
             if let v = try dictMap(try selfDict(a[0])).get(a[1]) { return v }
             throw keyError(a[1])
         },
-        method("__setitem__", 3) { a throws(PyErr) in try dictMap(try selfDict(a[0])).set(a[1], a[2]); return .none },
-        method("__delitem__", 2) { a throws(PyErr) in
+        method("__setitem__", 3) { a throws in try dictMap(try selfDict(a[0])).set(a[1], a[2]); return .none },
+        method("__delitem__", 2) { a throws in
             if try dictMap(try selfDict(a[0])).remove(a[1]) == nil { throw keyError(a[1]) }
             return .none
         },
-        method("__contains__", 2) { a throws(PyErr) in .bool(try dictMap(try selfDict(a[0])).find(a[1]) != nil) },
-        method("__len__", 1) { a throws(PyErr) in Obj(small: dictMap(try selfDict(a[0])).count) },
+        method("__contains__", 2) { a throws in .bool(try dictMap(try selfDict(a[0])).find(a[1]) != nil) },
+        method("__len__", 1) { a throws in Obj(small: dictMap(try selfDict(a[0])).count) },
     ])
 
-    static func make(_ a: Args) throws(PyErr) -> Obj {
+    static func make(_ a: Args) throws -> Obj {
         let d = try newDict()
         let keep = pushRoot(d)
         defer { popRoots(to: keep) }
@@ -85,20 +85,20 @@ enum ObjDict {
     }
 }
 
-@inline(__always) func selfDict(_ o: Obj) throws(PyErr) -> Obj {
+@inline(__always) func selfDict(_ o: Obj) throws -> Obj {
     if o.isType(.dict) { return o }
     let n = nativeSelf(o)
     if n.isType(.dict) { return n }
     throw typeError("descriptor requires a 'dict' object")
 }
 
-func newDictView(_ t: TypeID, _ d: Obj) throws(PyErr) -> Obj {
+func newDictView(_ t: TypeID, _ d: Obj) throws -> Obj {
     let v = try allocObj(t.addr, words: 2)
     v.setO(1, d)
     return v
 }
 
-func dictCopy(_ d: Obj) throws(PyErr) -> Obj {
+func dictCopy(_ d: Obj) throws -> Obj {
     let r = try newDict()
     let keep = pushRoot(r)
     defer { popRoots(to: keep) }
@@ -109,7 +109,7 @@ func dictCopy(_ d: Obj) throws(PyErr) -> Obj {
 }
 
 /// dict.update(other): a mapping, or an iterable of key/value pairs.
-func dictUpdate(_ d: Obj, _ other: Obj) throws(PyErr) {
+func dictUpdate(_ d: Obj, _ other: Obj) throws {
     if other.isType(.dict) {
         let m = dictMap(other)
         var i = 0
@@ -139,8 +139,8 @@ func dictUpdate(_ d: Obj, _ other: Obj) throws(PyErr) {
 }
 
 /// ** in calls: like update but duplicate keys are an error.
-func dictMerge(_ d: Obj, _ other: Obj) throws(PyErr) {
-    let src = other.isType(.dict) ? other : try { () throws(PyErr) -> Obj in
+func dictMerge(_ d: Obj, _ other: Obj) throws {
+    let src = other.isType(.dict) ? other : try { () throws -> Obj in
         let t = try newDict()
         let keep = pushRoot(t)
         defer { popRoots(to: keep) }

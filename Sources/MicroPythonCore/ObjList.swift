@@ -3,21 +3,21 @@
 
 enum ObjList {
     static let def = BuiltinTypeDef(id: .list, name: "list", base: .object, methods: [
-        method("append", 2) { a throws(PyErr) in try listAppend(try selfList(a[0]), a[1]); return .none },
-        method("clear", 1) { a throws(PyErr) in
+        method("append", 2) { a throws in try listAppend(try selfList(a[0]), a[1]); return .none },
+        method("clear", 1) { a throws in
             let l = try selfList(a[0])
             listSetLen(l, 0)
             return .none
         },
-        method("copy", 1) { a throws(PyErr) in let l = try selfList(a[0]); return try newList(listItems(l), listLen(l)) },
-        method("count", 2) { a throws(PyErr) in
+        method("copy", 1) { a throws in let l = try selfList(a[0]); return try newList(listItems(l), listLen(l)) },
+        method("count", 2) { a throws in
             let l = try selfList(a[0])
             var n = 0, i = 0
             while i < listLen(l) { if try pyEqual(listItems(l)[i], a[1]) { n += 1 }; i += 1 }
             return Obj(small: n)
         },
-        method("extend", 2) { a throws(PyErr) in try listExtend(try selfList(a[0]), a[1]); return .none },
-        method("index", 2, 4) { a throws(PyErr) in
+        method("extend", 2) { a throws in try listExtend(try selfList(a[0]), a[1]); return .none },
+        method("index", 2, 4) { a throws in
             let l = try selfList(a[0])
             let n = listLen(l)
             var start = a.count > 2 ? try intToInt(a[2]) : 0
@@ -31,7 +31,7 @@ enum ObjList {
             }
             throw valueError("object not in sequence")
         },
-        method("insert", 3) { a throws(PyErr) in
+        method("insert", 3) { a throws in
             let l = try selfList(a[0])
             let n = listLen(l)
             var i = try intToInt(a[1])
@@ -45,7 +45,7 @@ enum ObjList {
             listSetLen(l, n + 1)
             return .none
         },
-        method("pop", 1, 2) { a throws(PyErr) in
+        method("pop", 1, 2) { a throws in
             let l = try selfList(a[0])
             let n = listLen(l)
             if n == 0 { throw indexError("pop from empty list") }
@@ -56,7 +56,7 @@ enum ObjList {
             listRemoveAt(l, i)
             return v
         },
-        method("remove", 2) { a throws(PyErr) in
+        method("remove", 2) { a throws in
             let l = try selfList(a[0])
             var i = 0
             while i < listLen(l) {
@@ -65,34 +65,34 @@ enum ObjList {
             }
             throw valueError("object not in sequence")
         },
-        method("reverse", 1) { a throws(PyErr) in
+        method("reverse", 1) { a throws in
             let l = try selfList(a[0])
             let p = listItems(l), n = listLen(l)
             for i in 0..<(n / 2) { let t = p[i]; p[i] = p[n - 1 - i]; p[n - 1 - i] = t }
             return .none
         },
-        method("__init__", 1, 2) { a throws(PyErr) in
+        method("__init__", 1, 2) { a throws in
             let l = try selfList(a[0])
             listSetLen(l, 0)
             if a.count > 1 { try listExtend(l, a[1]) }
             return .none
         },
-        method("__getitem__", 2) { a throws(PyErr) in try subscrLoad(try selfList(a[0]), a[1]) },
-        method("__setitem__", 3) { a throws(PyErr) in try subscrStore(try selfList(a[0]), a[1], a[2]); return .none },
-        method("__delitem__", 2) { a throws(PyErr) in try subscrDelete(try selfList(a[0]), a[1]); return .none },
-        method("__len__", 1) { a throws(PyErr) in Obj(small: listLen(try selfList(a[0]))) },
-        method("__contains__", 2) { a throws(PyErr) in .bool(try containsOp(try selfList(a[0]), a[1])) },
-        method("__iter__", 1) { a throws(PyErr) in try getIter(try selfList(a[0])) },
-        method("sort", 1, 1, kw: true) { a throws(PyErr) in
+        method("__getitem__", 2) { a throws in try subscrLoad(try selfList(a[0]), a[1]) },
+        method("__setitem__", 3) { a throws in try subscrStore(try selfList(a[0]), a[1], a[2]); return .none },
+        method("__delitem__", 2) { a throws in try subscrDelete(try selfList(a[0]), a[1]); return .none },
+        method("__len__", 1) { a throws in Obj(small: listLen(try selfList(a[0]))) },
+        method("__contains__", 2) { a throws in .bool(try containsOp(try selfList(a[0]), a[1])) },
+        method("__iter__", 1) { a throws in try getIter(try selfList(a[0])) },
+        method("sort", 1, 1, kw: true) { a throws in
             let l = try selfList(a[0])
             let key = a.kw(.key) ?? .none
-            let rev = try a.kw("reverse").map { x throws(PyErr) in try pyTruthy(x) } ?? false
+            let rev = try a.kw("reverse").map { x throws in try pyTruthy(x) } ?? false
             try sortList(l, key: key, reverse: rev)
             return .none
         },
     ])
 
-    static func make(_ a: Args) throws(PyErr) -> Obj {
+    static func make(_ a: Args) throws -> Obj {
         if a.kwCount > 0 { throw typeError("list() takes no keyword arguments") }
         if a.count == 0 { return try newList(count: 0) }
         if a.count > 1 { throw typeError("list expected at most 1 argument") }
@@ -100,7 +100,7 @@ enum ObjList {
     }
 }
 
-@inline(__always) func selfList(_ o: Obj) throws(PyErr) -> Obj {
+@inline(__always) func selfList(_ o: Obj) throws -> Obj {
     if o.isType(.list) { return o }
     let n = nativeSelf(o)
     if n.isType(.list) { return n }
@@ -115,7 +115,7 @@ func listRemoveAt(_ l: Obj, _ i: Int) {
     listSetLen(l, n - 1)
 }
 
-func listExtend(_ l: Obj, _ src: Obj) throws(PyErr) {
+func listExtend(_ l: Obj, _ src: Obj) throws {
     if src.isType(.list) || src.isType(.tuple) {
         let n = src.isType(.list) ? listLen(src) : tupleLen(src)
         try listReserve(l, n)
@@ -135,7 +135,7 @@ func listExtend(_ l: Obj, _ src: Obj) throws(PyErr) {
     }
 }
 
-func listConcat(_ a: Obj, _ b: Obj) throws(PyErr) -> Obj {
+func listConcat(_ a: Obj, _ b: Obj) throws -> Obj {
     let na = listLen(a), nb = listLen(b)
     let r = try newList(count: na + nb)
     listItems(r).update(from: listItems(a), count: na)
@@ -143,7 +143,7 @@ func listConcat(_ a: Obj, _ b: Obj) throws(PyErr) -> Obj {
     return r
 }
 
-func tupleConcat(_ a: Obj, _ b: Obj) throws(PyErr) -> Obj {
+func tupleConcat(_ a: Obj, _ b: Obj) throws -> Obj {
     let na = tupleLen(a), nb = tupleLen(b)
     let r = try newTuple(count: na + nb)
     tupleItems(r).update(from: tupleItems(a), count: na)
@@ -151,7 +151,7 @@ func tupleConcat(_ a: Obj, _ b: Obj) throws(PyErr) -> Obj {
     return r
 }
 
-func listRepeatInPlace(_ l: Obj, _ times: Int) throws(PyErr) {
+func listRepeatInPlace(_ l: Obj, _ times: Int) throws {
     let n = listLen(l)
     if times <= 0 { listSetLen(l, 0); return }
     try listReserve(l, n * (times - 1))
@@ -161,7 +161,7 @@ func listRepeatInPlace(_ l: Obj, _ times: Int) throws(PyErr) {
 }
 
 /// seq * n for str, bytes, bytearray, list and tuple.
-func seqRepeat(_ s: Obj, _ times: Int) throws(PyErr) -> Obj {
+func seqRepeat(_ s: Obj, _ times: Int) throws -> Obj {
     let t = max(times, 0)
     if s.isType(.list) || s.isType(.tuple) {
         let isList = s.isType(.list)
@@ -193,7 +193,7 @@ func seqRepeat(_ s: Obj, _ times: Int) throws(PyErr) -> Obj {
     return r
 }
 
-func listSliceAssign(_ l: Obj, _ s: Obj, _ v: Obj) throws(PyErr) {
+func listSliceAssign(_ l: Obj, _ s: Obj, _ v: Obj) throws {
     let src = try iterateToList(v)
     let keep = pushRoot(src)
     defer { popRoots(to: keep) }
@@ -223,7 +223,7 @@ func listSliceAssign(_ l: Obj, _ s: Obj, _ v: Obj) throws(PyErr) {
     listSetLen(l, newLen)
 }
 
-func listSliceDelete(_ l: Obj, _ s: Obj) throws(PyErr) {
+func listSliceDelete(_ l: Obj, _ s: Obj) throws {
     let n = listLen(l)
     let (start, _, step, count) = try sliceIndices(s, n)
     if count == 0 { return }
@@ -238,7 +238,7 @@ func listSliceDelete(_ l: Obj, _ s: Obj) throws(PyErr) {
 // MARK: sorting
 
 /// Stable merge sort by `<`, on keys computed once, as list.sort does.
-func sortList(_ l: Obj, key: Obj, reverse: Bool) throws(PyErr) {
+func sortList(_ l: Obj, key: Obj, reverse: Bool) throws {
     let n = listLen(l)
     if n < 2 { return }
     let mark = rt.pointee.vmStackTop
@@ -264,7 +264,7 @@ func sortList(_ l: Obj, key: Obj, reverse: Bool) throws(PyErr) {
         if !k.isSmallInt { allInts = false }
         if !isStr(k) { allStrs = false }
     }
-    func less(_ a: Int, _ b: Int) throws(PyErr) -> Bool {
+    func less(_ a: Int, _ b: Int) throws -> Bool {
         let x = listItems(keys)[a], y = listItems(keys)[b]
         if allInts { return x.smallInt < y.smallInt }
         if allStrs { return compareBytes(strBytes(x), strBytes(y)) < 0 }

@@ -2,45 +2,45 @@
 
 enum ObjNumberTypes {
     static let intDef = BuiltinTypeDef(id: .int, name: "int", base: .object, methods: [
-        method("to_bytes", 1, 3, kw: true) { a throws(PyErr) in
+        method("to_bytes", 1, 3, kw: true) { a throws in
             let length = try intToInt(a.arg(1, "length") ?? Obj(small: 1))
             let order = a.arg(2, "byteorder") ?? qobj(.big)
-            let signed = try a.kw(.signed).map { x throws(PyErr) in try pyTruthy(x) } ?? false
+            let signed = try a.kw(.signed).map { x throws in try pyTruthy(x) } ?? false
             guard length >= 0 else { throw valueError("length must be non-negative") }
             guard let bytes = bigOf(nativeSelf(a[0])).toBytes(count: length, littleEndian: swiftString(order) == "little", signed: signed) else {
                 throw overflowError("int too big to convert")
             }
             return try newBytes(bytes)
         },
-        classMethod("from_bytes", 2, 3, kw: true) { a throws(PyErr) in
+        classMethod("from_bytes", 2, 3, kw: true) { a throws in
             let src = a[1]
             let bytes: [UInt8] = isBytesLike(src) ? Array(strBytes(src)) : try bytesFromArgs(Args(base: a.base + 1, count: 1, kwnames: .null), what: "bytes")
             let order = a.arg(2, "byteorder") ?? qobj(.big)
-            let signed = try a.kw(.signed).map { x throws(PyErr) in try pyTruthy(x) } ?? false
+            let signed = try a.kw(.signed).map { x throws in try pyTruthy(x) } ?? false
             let v = try newInt(BigInt(bytes: bytes, littleEndian: swiftString(order) == "little", signed: signed))
             if a[0] != TypeID.int.obj { return try callObjectArgs(a[0], [v], stackTop: rt.pointee.vmStackTop) }
             return v
         },
-        method("bit_length", 1) { a throws(PyErr) in Obj(small: bigOf(nativeSelf(a[0])).bitLength) },
-        method("__index__", 1) { a throws(PyErr) in nativeSelf(a[0]) },
-        method("__int__", 1) { a throws(PyErr) in nativeSelf(a[0]) },
-        method("conjugate", 1) { a throws(PyErr) in nativeSelf(a[0]) },
+        method("bit_length", 1) { a throws in Obj(small: bigOf(nativeSelf(a[0])).bitLength) },
+        method("__index__", 1) { a throws in nativeSelf(a[0]) },
+        method("__int__", 1) { a throws in nativeSelf(a[0]) },
+        method("conjugate", 1) { a throws in nativeSelf(a[0]) },
     ])
 
     static let boolDef = BuiltinTypeDef(id: .bool, name: "bool", base: .int, flags: 0)
     static let floatDef = BuiltinTypeDef(id: .float, name: "float", base: .object, methods: [
-        method("__float__", 1) { a throws(PyErr) in nativeSelf(a[0]) },
-        method("__int__", 1) { a throws(PyErr) in try floatToInt(floatValue(nativeSelf(a[0]))) },
-        method("is_integer", 1) { a throws(PyErr) in
+        method("__float__", 1) { a throws in nativeSelf(a[0]) },
+        method("__int__", 1) { a throws in try floatToInt(floatValue(nativeSelf(a[0]))) },
+        method("is_integer", 1) { a throws in
             let d = floatValue(nativeSelf(a[0]))
             return .bool(d.isFinite && d == d.rounded(.towardZero))
         },
     ])
     static let complexDef = BuiltinTypeDef(id: .complex, name: "complex", base: .object, methods: [
-        method("conjugate", 1) { a throws(PyErr) in let (r, i) = complexValue(a[0]); return try newComplex(r, -i) },
+        method("conjugate", 1) { a throws in let (r, i) = complexValue(a[0]); return try newComplex(r, -i) },
     ])
 
-    static func makeInt(_ a: Args) throws(PyErr) -> Obj {
+    static func makeInt(_ a: Args) throws -> Obj {
         if a.count == 0 { return Obj(small: 0) }
         let x = a[0]
         let baseObj = a.arg(1, "base")
@@ -62,12 +62,12 @@ enum ObjNumberTypes {
         throw typeError("can't convert \(typeName(x)) to int")
     }
 
-    static func makeBool(_ a: Args) throws(PyErr) -> Obj {
+    static func makeBool(_ a: Args) throws -> Obj {
         if a.count == 0 { return .false }
         return .bool(try pyTruthy(a[0]))
     }
 
-    static func makeFloat(_ a: Args) throws(PyErr) -> Obj {
+    static func makeFloat(_ a: Args) throws -> Obj {
         if a.count == 0 { return try newFloat(0) }
         let x = a[0]
         if x.isType(.float) { return x }
@@ -80,7 +80,7 @@ enum ObjNumberTypes {
         return try newFloat(try toDouble(x))
     }
 
-    static func makeComplex(_ a: Args) throws(PyErr) -> Obj {
+    static func makeComplex(_ a: Args) throws -> Obj {
         if a.count == 0 { return try newComplex(0, 0) }
         if a.count == 1 && isStr(a[0]) { return try parseComplex(swiftString(a[0])) }
         let (r1, i1) = try complexParts(a[0])
@@ -90,20 +90,20 @@ enum ObjNumberTypes {
     }
 }
 
-func floatToInt(_ d: Double) throws(PyErr) -> Obj {
+func floatToInt(_ d: Double) throws -> Obj {
     if d.isNaN { throw valueError("cannot convert float NaN to integer") }
     if d.isInfinite { throw overflowError("cannot convert float infinity to integer") }
     if abs(d) < 1e9 { return Obj(small: Int(d)) }
     return try newInt(BigInt(truncating: d))
 }
 
-func parseIntText(_ text: [UInt8], base: Int) throws(PyErr) -> Obj {
+func parseIntText(_ text: [UInt8], base: Int) throws -> Obj {
     if let b = BigInt(parsing: text, base: base) { return try newInt(b) }
     let shown = reprString(try newStr(text))
     throw valueError("invalid syntax for integer with base \(base): \(shown)")
 }
 
-func parseComplex(_ s: String) throws(PyErr) -> Obj {
+func parseComplex(_ s: String) throws -> Obj {
     var t = s.trimmingCharacters(in: " \t\n")
     if t.hasPrefix("(") && t.hasSuffix(")") { t = String(t.dropFirst().dropLast()) }
     if t.hasSuffix("j") || t.hasSuffix("J") {
@@ -145,13 +145,13 @@ extension String {
 
 enum ObjException {
     static let baseMethods: [NativeSpec] = [
-        method("__init__", 1, NativeSpec.varArgs, kw: true) { a throws(PyErr) in
+        method("__init__", 1, NativeSpec.varArgs, kw: true) { a throws in
             let e = a[0]
             if isException(e) && isHeapAddr(e.raw) { e.setO(ExcWord.args, try newTuple(a.base + 1, a.count - 1)) }
             return .none
         },
-        method("with_traceback", 2) { a throws(PyErr) in a[0] },
-        method("add_note", 2) { a throws(PyErr) in .none },
+        method("with_traceback", 2) { a throws in a[0] },
+        method("add_note", 2) { a throws in .none },
     ]
 
     /// The builtin exception classes and their bases, parents first.

@@ -4,19 +4,19 @@
 
 // MARK: construction and conversion
 
-@inline(__always) func newInt(_ v: Int) throws(PyErr) -> Obj {
+@inline(__always) func newInt(_ v: Int) throws -> Obj {
     if Obj.fitsSmall(v) { return Obj(small: v) }
     return try storeBig(BigInt(v))
 }
 
-func newInt(_ v: Int64) throws(PyErr) -> Obj { try newInt(Int(v)) }
+func newInt(_ v: Int64) throws -> Obj { try newInt(Int(v)) }
 
-func newInt(_ b: BigInt) throws(PyErr) -> Obj {
+func newInt(_ b: BigInt) throws -> Obj {
     if let v = b.asInt, Obj.fitsSmall(v) { return Obj(small: v) }
     return try storeBig(b)
 }
 
-private func storeBig(_ b: BigInt) throws(PyErr) -> Obj {
+private func storeBig(_ b: BigInt) throws -> Obj {
     let n = b.magnitude.count
     let o = try allocObj(TypeID.int.addr, words: 2 + n)
     o.setW(1, UInt32(n) | (b.isNegative ? 0x8000_0000 : 0))
@@ -43,7 +43,7 @@ func bigIsZero(_ o: Obj) -> Bool { o.w(1) & 0x7FFF_FFFF == 0 }
 func bigHash(_ o: Obj) -> Int { bigOf(o).pythonHash & 0x3FFF_FFFF }
 
 /// The Int value of an int-like object (int, bool, or an object with __index__).
-func intToInt(_ o: Obj) throws(PyErr) -> Int {
+func intToInt(_ o: Obj) throws -> Int {
     if o.isSmallInt { return o.smallInt }
     if o == .true { return 1 }
     if o == .false { return 0 }
@@ -60,14 +60,14 @@ func intToInt(_ o: Obj) throws(PyErr) -> Int {
 }
 
 /// Index argument: like intToInt with MicroPython's message for non-integers.
-func indexValue(_ o: Obj, _ what: String) throws(PyErr) -> Int {
+func indexValue(_ o: Obj, _ what: String) throws -> Int {
     if o.isSmallInt { return o.smallInt }
     if isIntObj(o) || isUserClassObj(o) { return try intToInt(o) }
     throw typeError("\(what) indices must be integers, not \(typeName(o))")
 }
 
 /// float value of int, bool or float (and __float__).
-func toDouble(_ o: Obj) throws(PyErr) -> Double {
+func toDouble(_ o: Obj) throws -> Double {
     if o.isSmallInt { return Double(o.smallInt) }
     if o == .true { return 1 }
     if o == .false { return 0 }
@@ -86,7 +86,7 @@ func toDouble(_ o: Obj) throws(PyErr) -> Double {
     throw typeError("can't convert \(typeName(o)) to float")
 }
 
-func complexParts(_ o: Obj) throws(PyErr) -> (Double, Double) {
+func complexParts(_ o: Obj) throws -> (Double, Double) {
     if o.isType(.complex) { return complexValue(o) }
     return (try toDouble(o), 0)
 }
@@ -109,7 +109,7 @@ func intCompare(_ a: Obj, _ b: Obj) -> Int {
     return nil
 }
 
-func intBinaryOp(_ op: BinOpCode, _ a: Obj, _ b: Obj) throws(PyErr) -> Obj {
+func intBinaryOp(_ op: BinOpCode, _ a: Obj, _ b: Obj) throws -> Obj {
     if let x = smallOrBool(a), let y = smallOrBool(b) {
         switch op {
         case .add: return try newInt(x + y)
@@ -213,11 +213,11 @@ func intBinaryOp(_ op: BinOpCode, _ a: Obj, _ b: Obj) throws(PyErr) -> Obj {
 }
 
 /// Refuses results that could never fit the heap, before computing them in host memory.
-func checkBigSize(_ bits: Int) throws(PyErr) {
+func checkBigSize(_ bits: Int) throws {
     if bits / 8 > rt.pointee.blockCount * blockBytes { throw pyErr(.MemoryError) }
 }
 
-func intUnaryOp(_ op: UnaryOpCode, _ a: Obj) throws(PyErr) -> Obj {
+func intUnaryOp(_ op: UnaryOpCode, _ a: Obj) throws -> Obj {
     if let x = smallOrBool(a) {
         switch op {
         case .neg: return try newInt(-x)
@@ -235,7 +235,7 @@ func intUnaryOp(_ op: UnaryOpCode, _ a: Obj) throws(PyErr) -> Obj {
     }
 }
 
-func intPowMod(_ a: Obj, _ b: Obj, _ m: Obj) throws(PyErr) -> Obj {
+func intPowMod(_ a: Obj, _ b: Obj, _ m: Obj) throws -> Obj {
     guard isIntObj(a), isIntObj(b), isIntObj(m) else { throw typeError("pow() 3rd argument not allowed unless all arguments are integers") }
     let mod = bigOf(m)
     if mod.isZero { throw valueError("pow() 3rd argument cannot be 0") }
@@ -254,7 +254,7 @@ func intToString(_ o: Obj, base: Int = 10) -> String {
 
 func Foundation_pow(_ a: Double, _ b: Double) -> Double { powDouble(a, b) }
 
-func floatCompare(_ op: CmpOpCode, _ a: Obj, _ b: Obj) throws(PyErr) -> Obj {
+func floatCompare(_ op: CmpOpCode, _ a: Obj, _ b: Obj) throws -> Obj {
     // compare exactly when one side is a big int
     if a.isType(.int) || b.isType(.int) {
         let fa = a.isType(.float), d = fa ? floatValue(a) : floatValue(b)
@@ -282,7 +282,7 @@ func floatCompare(_ op: CmpOpCode, _ a: Obj, _ b: Obj) throws(PyErr) -> Obj {
     }
 }
 
-func floatBinaryOp(_ op: BinOpCode, _ a: Obj, _ b: Obj) throws(PyErr) -> Obj {
+func floatBinaryOp(_ op: BinOpCode, _ a: Obj, _ b: Obj) throws -> Obj {
     let x = try toDouble(a), y = try toDouble(b)
     switch op {
     case .add: return try newFloat(x + y)
@@ -334,7 +334,7 @@ extension FloatingPointSign { var multiplier: Double { self == .minus ? -1 : 1 }
 
 // MARK: complex
 
-func complexBinaryOp(_ op: BinOpCode, _ a: Obj, _ b: Obj) throws(PyErr) -> Obj {
+func complexBinaryOp(_ op: BinOpCode, _ a: Obj, _ b: Obj) throws -> Obj {
     let (ar, ai) = try complexParts(a), (br, bi) = try complexParts(b)
     switch op {
     case .add: return try newComplex(ar + br, ai + bi)
@@ -351,7 +351,7 @@ func complexBinaryOp(_ op: BinOpCode, _ a: Obj, _ b: Obj) throws(PyErr) -> Obj {
     }
 }
 
-func complexPow(_ a: (Double, Double), _ b: (Double, Double)) throws(PyErr) -> Obj {
+func complexPow(_ a: (Double, Double), _ b: (Double, Double)) throws -> Obj {
     if b.0 == 0 && b.1 == 0 { return try newComplex(1, 0) }
     if a.0 == 0 && a.1 == 0 {
         if b.1 != 0 || b.0 < 0 { throw zeroDivision() }

@@ -6,7 +6,7 @@ enum ObjStr {
         BuiltinTypeDef(id: .str, name: "str", base: .object, methods: strMethods)
     }
 
-    static func make(_ a: Args) throws(PyErr) -> Obj {
+    static func make(_ a: Args) throws -> Obj {
         if a.count == 0 { return Obj(qstr: QID._empty.rawValue) }
         if a.count == 1 { return try pyStr(a[0]) }
         // str(bytes, encoding[, errors])
@@ -16,7 +16,7 @@ enum ObjStr {
     }
 }
 
-func decodeUTF8(_ b: UnsafeBufferPointer<UInt8>) throws(PyErr) -> Obj {
+func decodeUTF8(_ b: UnsafeBufferPointer<UInt8>) throws -> Obj {
     if !isValidUTF8(b) { throw pyErr(.UnicodeError) }
     return try newStr(b)
 }
@@ -63,7 +63,7 @@ func byteOffset(_ b: UnsafeBufferPointer<UInt8>, charIndex: Int) -> Int {
     return true
 }
 
-func strSubscr(_ s: Obj, _ idx: Obj) throws(PyErr) -> Obj {
+func strSubscr(_ s: Obj, _ idx: Obj) throws -> Obj {
     let b = strBytes(s)
     let ascii = isASCII(b)
     let n = ascii ? b.count : charCount(b)
@@ -94,7 +94,7 @@ func strSubscr(_ s: Obj, _ idx: Obj) throws(PyErr) -> Obj {
     return try newStr(b.baseAddress! + off, min(utf8CharLen(b[off]), b.count - off))
 }
 
-func strConcat(_ a: Obj, _ b: Obj) throws(PyErr) -> Obj {
+func strConcat(_ a: Obj, _ b: Obj) throws -> Obj {
     let x = strBytes(a), y = strBytes(b)
     if x.count == 0 { return b }
     if y.count == 0 { return a }
@@ -107,7 +107,7 @@ func strConcat(_ a: Obj, _ b: Obj) throws(PyErr) -> Obj {
 }
 
 /// BUILD_STRING: concatenates n str values.
-func joinStrings(_ p: UnsafeMutablePointer<Obj>, _ n: Int) throws(PyErr) -> Obj {
+func joinStrings(_ p: UnsafeMutablePointer<Obj>, _ n: Int) throws -> Obj {
     var total = 0
     for i in 0..<n { total += strBytes(p[i]).count }
     if total == 0 { return Obj(qstr: QID._empty.rawValue) }
@@ -123,7 +123,7 @@ func joinStrings(_ p: UnsafeMutablePointer<Obj>, _ n: Int) throws(PyErr) -> Obj 
 }
 
 /// FORMAT_VALUE: f-string field with optional !conversion and :spec.
-func formatValue(_ v: Obj, conversion: UInt8, spec: Obj) throws(PyErr) -> Obj {
+func formatValue(_ v: Obj, conversion: UInt8, spec: Obj) throws -> Obj {
     var value = v
     switch conversion {
     case UInt8(ascii: "r"), UInt8(ascii: "a"): value = try pyRepr(v)
@@ -137,7 +137,7 @@ func formatValue(_ v: Obj, conversion: UInt8, spec: Obj) throws(PyErr) -> Obj {
 }
 
 /// format(value, spec) for builtin values and __format__.
-func formatWithSpec(_ value: Obj, _ specObj: Obj) throws(PyErr) -> Obj {
+func formatWithSpec(_ value: Obj, _ specObj: Obj) throws -> Obj {
     if isUserClassObj(value), let f = lookupInType(value.type, qobj(.__format__)) {
         return try callBound(f, value, [specObj])
     }

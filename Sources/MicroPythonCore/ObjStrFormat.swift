@@ -1,16 +1,16 @@
 // printf-style `%` formatting of str and bytes, and str.format().
 
 /// str % args
-func strModFormat(_ fmt: Obj, _ args: Obj) throws(PyErr) -> Obj {
+func strModFormat(_ fmt: Obj, _ args: Obj) throws -> Obj {
     try newStr(try percentFormat(Array(strBytes(fmt)), args, isBytes: false))
 }
 
 /// bytes % args
-func bytesModFormat(_ fmt: Obj, _ args: Obj) throws(PyErr) -> Obj {
+func bytesModFormat(_ fmt: Obj, _ args: Obj) throws -> Obj {
     try newBytes(try percentFormat(Array(strBytes(fmt)), args, isBytes: true))
 }
 
-func percentFormat(_ f: [UInt8], _ argsObj: Obj, isBytes: Bool) throws(PyErr) -> [UInt8] {
+func percentFormat(_ f: [UInt8], _ argsObj: Obj, isBytes: Bool) throws -> [UInt8] {
     var out: [UInt8] = []
     var argv: [Obj] = []
     var mapping = Obj.null
@@ -23,7 +23,7 @@ func percentFormat(_ f: [UInt8], _ argsObj: Obj, isBytes: Bool) throws(PyErr) ->
         argv = [argsObj]
     }
     var next = 0
-    func nextArg() throws(PyErr) -> Obj {
+    func nextArg() throws -> Obj {
         guard next < argv.count else { throw typeError("format string needs more arguments") }
         next += 1
         return argv[next - 1]

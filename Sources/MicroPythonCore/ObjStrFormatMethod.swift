@@ -15,7 +15,7 @@ private struct FormatArgs {
     var usedManual = false
 }
 
-func strFormatMethod(_ a: Args) throws(PyErr) -> Obj {
+func strFormatMethod(_ a: Args) throws -> Obj {
     let s = try seqSelf(a[0], uni: true)
     let f = strBytes(s)
     // fast path: no fields at all
@@ -29,7 +29,7 @@ func strFormatMethod(_ a: Args) throws(PyErr) -> Obj {
     return try newStr(out)
 }
 
-private func renderFormat(_ f: UnsafeBufferPointer<UInt8>, _ out: inout [UInt8], _ st: inout FormatArgs, depth: Int) throws(PyErr) {
+private func renderFormat(_ f: UnsafeBufferPointer<UInt8>, _ out: inout [UInt8], _ st: inout FormatArgs, depth: Int) throws {
     if depth <= 0 { throw valueError("Max string recursion exceeded") }
     let p = bufBase(f), n = f.count
     var i = 0
@@ -62,7 +62,7 @@ private func renderFormat(_ f: UnsafeBufferPointer<UInt8>, _ out: inout [UInt8],
 }
 
 private func renderField(_ f: UnsafeBufferPointer<UInt8>, _ nested: Bool, _ out: inout [UInt8],
-                         _ st: inout FormatArgs, depth: Int) throws(PyErr) {
+                         _ st: inout FormatArgs, depth: Int) throws {
     let p = bufBase(f), n = f.count
     // the field name runs to ':' or '!' (brackets may contain them)
     var j = 0
@@ -135,7 +135,7 @@ private func renderField(_ f: UnsafeBufferPointer<UInt8>, _ nested: Bool, _ out:
     return true
 }
 
-private func parseDecimal(_ p: UnsafePointer<UInt8>, _ n: Int) throws(PyErr) -> Obj {
+private func parseDecimal(_ p: UnsafePointer<UInt8>, _ n: Int) throws -> Obj {
     if n <= 9 {
         var v = 0
         for k in 0..<n { v = v * 10 + Int(p[k] - 48) }
@@ -145,7 +145,7 @@ private func parseDecimal(_ p: UnsafePointer<UInt8>, _ n: Int) throws(PyErr) -> 
 }
 
 /// The object a field name selects: positional index, keyword, then .attr and [key] parts.
-private func fieldValue(_ f: UnsafeBufferPointer<UInt8>, _ st: inout FormatArgs) throws(PyErr) -> Obj {
+private func fieldValue(_ f: UnsafeBufferPointer<UInt8>, _ st: inout FormatArgs) throws -> Obj {
     let p = bufBase(f), n = f.count
     var i = 0
     while i < n && p[i] != cDot && p[i] != cLBracket { i += 1 }
@@ -217,7 +217,7 @@ private func fieldValue(_ f: UnsafeBufferPointer<UInt8>, _ st: inout FormatArgs)
 }
 
 /// An int from decimal digits too long for a small int.
-private func parseIntObj(_ p: UnsafePointer<UInt8>, _ n: Int) throws(PyErr) -> Obj {
+private func parseIntObj(_ p: UnsafePointer<UInt8>, _ n: Int) throws -> Obj {
     var v = 0
     for k in 0..<n {
         let (m, o1) = v.multipliedReportingOverflow(by: 10)
@@ -243,7 +243,7 @@ func appendScalarUTF8(_ cp: UInt32, _ out: inout [UInt8]) {
 }
 
 /// ascii(x): repr(x) with non-ASCII characters escaped as \xhh, \uhhhh or \Uhhhhhhhh.
-func asciiRepr(_ v: Obj) throws(PyErr) -> Obj {
+func asciiRepr(_ v: Obj) throws -> Obj {
     let r = try pyRepr(v)
     let b = strBytes(r)
     if isASCII(b) { return r }

@@ -8,37 +8,37 @@
 import Glibc
 
 let strMethods: [NativeSpec] = [
-    method("center", 2, 3) { a throws(PyErr) in try seqCenter(a, uni: true) },
-    method("count", 2, 4) { a throws(PyErr) in try seqCount(a, uni: true) },
-    method("encode", 1, 3, kw: true) { a throws(PyErr) in
+    method("center", 2, 3) { a throws in try seqCenter(a, uni: true) },
+    method("count", 2, 4) { a throws in try seqCount(a, uni: true) },
+    method("encode", 1, 3, kw: true) { a throws in
         let s = try seqSelf(a[0], uni: true)
         let b = strBytes(s)
         return try newBytes(b.baseAddress, b.count)
     },
-    method("endswith", 2, 4) { a throws(PyErr) in try seqTailMatch(a, uni: true, atEnd: true) },
-    method("find", 2, 4) { a throws(PyErr) in try seqFind(a, uni: true, reverse: false, raise: false) },
-    method("format", 1, NativeSpec.varArgs, kw: true) { a throws(PyErr) in try strFormatMethod(a) },
-    method("index", 2, 4) { a throws(PyErr) in try seqFind(a, uni: true, reverse: false, raise: true) },
-    method("isalpha", 1) { a throws(PyErr) in try seqIsClass(a[0], uni: true, .alpha) },
-    method("isdigit", 1) { a throws(PyErr) in try seqIsClass(a[0], uni: true, .digit) },
-    method("islower", 1) { a throws(PyErr) in try seqIsCase(a[0], uni: true, lower: true) },
-    method("isspace", 1) { a throws(PyErr) in try seqIsClass(a[0], uni: true, .space) },
-    method("isupper", 1) { a throws(PyErr) in try seqIsCase(a[0], uni: true, lower: false) },
-    method("join", 2) { a throws(PyErr) in try seqJoin(a, uni: true) },
-    method("lower", 1) { a throws(PyErr) in try seqCaseConv(a[0], uni: true, upper: false) },
-    method("lstrip", 1, 2) { a throws(PyErr) in try seqStrip(a, uni: true, left: true, right: false) },
-    method("partition", 2) { a throws(PyErr) in try seqPartition(a, uni: true, reverse: false) },
-    method("replace", 3, 4) { a throws(PyErr) in try seqReplace(a, uni: true) },
-    method("rfind", 2, 4) { a throws(PyErr) in try seqFind(a, uni: true, reverse: true, raise: false) },
-    method("rindex", 2, 4) { a throws(PyErr) in try seqFind(a, uni: true, reverse: true, raise: true) },
-    method("rpartition", 2) { a throws(PyErr) in try seqPartition(a, uni: true, reverse: true) },
-    method("rsplit", 1, 3, kw: true) { a throws(PyErr) in try seqSplit(a, uni: true, reverse: true) },
-    method("rstrip", 1, 2) { a throws(PyErr) in try seqStrip(a, uni: true, left: false, right: true) },
-    method("split", 1, 3, kw: true) { a throws(PyErr) in try seqSplit(a, uni: true, reverse: false) },
-    method("splitlines", 1, 2, kw: true) { a throws(PyErr) in try seqSplitlines(a, uni: true) },
-    method("startswith", 2, 4) { a throws(PyErr) in try seqTailMatch(a, uni: true, atEnd: false) },
-    method("strip", 1, 2) { a throws(PyErr) in try seqStrip(a, uni: true, left: true, right: true) },
-    method("upper", 1) { a throws(PyErr) in try seqCaseConv(a[0], uni: true, upper: true) },
+    method("endswith", 2, 4) { a throws in try seqTailMatch(a, uni: true, atEnd: true) },
+    method("find", 2, 4) { a throws in try seqFind(a, uni: true, reverse: false, raise: false) },
+    method("format", 1, NativeSpec.varArgs, kw: true) { a throws in try strFormatMethod(a) },
+    method("index", 2, 4) { a throws in try seqFind(a, uni: true, reverse: false, raise: true) },
+    method("isalpha", 1) { a throws in try seqIsClass(a[0], uni: true, .alpha) },
+    method("isdigit", 1) { a throws in try seqIsClass(a[0], uni: true, .digit) },
+    method("islower", 1) { a throws in try seqIsCase(a[0], uni: true, lower: true) },
+    method("isspace", 1) { a throws in try seqIsClass(a[0], uni: true, .space) },
+    method("isupper", 1) { a throws in try seqIsCase(a[0], uni: true, lower: false) },
+    method("join", 2) { a throws in try seqJoin(a, uni: true) },
+    method("lower", 1) { a throws in try seqCaseConv(a[0], uni: true, upper: false) },
+    method("lstrip", 1, 2) { a throws in try seqStrip(a, uni: true, left: true, right: false) },
+    method("partition", 2) { a throws in try seqPartition(a, uni: true, reverse: false) },
+    method("replace", 3, 4) { a throws in try seqReplace(a, uni: true) },
+    method("rfind", 2, 4) { a throws in try seqFind(a, uni: true, reverse: true, raise: false) },
+    method("rindex", 2, 4) { a throws in try seqFind(a, uni: true, reverse: true, raise: true) },
+    method("rpartition", 2) { a throws in try seqPartition(a, uni: true, reverse: true) },
+    method("rsplit", 1, 3, kw: true) { a throws in try seqSplit(a, uni: true, reverse: true) },
+    method("rstrip", 1, 2) { a throws in try seqStrip(a, uni: true, left: false, right: true) },
+    method("split", 1, 3, kw: true) { a throws in try seqSplit(a, uni: true, reverse: false) },
+    method("splitlines", 1, 2, kw: true) { a throws in try seqSplitlines(a, uni: true) },
+    method("startswith", 2, 4) { a throws in try seqTailMatch(a, uni: true, atEnd: false) },
+    method("strip", 1, 2) { a throws in try seqStrip(a, uni: true, left: true, right: true) },
+    method("upper", 1) { a throws in try seqCaseConv(a[0], uni: true, upper: true) },
 ]
 
 // MARK: - self, arguments and results
@@ -56,7 +56,7 @@ private nonisolated(unsafe) let emptyBytePtr: UnsafeMutablePointer<UInt8> = {
 
 /// self of a str method (str, or the native str of a str subclass instance) or of a bytes method
 /// (bytes or bytearray, or a subclass instance's native value).
-@inline(__always) func seqSelf(_ o: Obj, uni: Bool) throws(PyErr) -> Obj {
+@inline(__always) func seqSelf(_ o: Obj, uni: Bool) throws -> Obj {
     if uni {
         if isStr(o) { return o }
         let n = nativeSelf(o)
@@ -91,7 +91,7 @@ func memoryviewBuffer(_ mv: Obj) -> UnsafeBufferPointer<UInt8> {
 }
 
 /// An argument of a sequence method: a str for str methods, a bytes-like object for bytes methods.
-@inline(__always) func seqArg(_ o: Obj, uni: Bool) throws(PyErr) -> UnsafeBufferPointer<UInt8> {
+@inline(__always) func seqArg(_ o: Obj, uni: Bool) throws -> UnsafeBufferPointer<UInt8> {
     if uni {
         if isStr(o) { return strBytes(o) }
         let n = nativeSelf(o)
@@ -103,7 +103,7 @@ func memoryviewBuffer(_ mv: Obj) -> UnsafeBufferPointer<UInt8> {
 }
 
 /// A new object of self's kind (str, bytes or bytearray) holding n bytes from p.
-@inline(__always) func newSeqLike(_ selfObj: Obj, _ p: UnsafePointer<UInt8>, _ n: Int) throws(PyErr) -> Obj {
+@inline(__always) func newSeqLike(_ selfObj: Obj, _ p: UnsafePointer<UInt8>, _ n: Int) throws -> Obj {
     if selfObj.isQstr || selfObj.isType(.str) { return try newStr(p, n) }
     if selfObj.isType(.bytearray) {
         let o = try newBytearray(count: n)
@@ -115,7 +115,7 @@ func memoryviewBuffer(_ mv: Obj) -> UnsafeBufferPointer<UInt8> {
 
 /// Like newSeqLike, but a str of more than one byte is not looked up among the qstrs
 /// (for the many pieces of split, where the lookup rarely succeeds).
-@inline(__always) func newSeqPiece(_ selfObj: Obj, _ p: UnsafePointer<UInt8>, _ n: Int) throws(PyErr) -> Obj {
+@inline(__always) func newSeqPiece(_ selfObj: Obj, _ p: UnsafePointer<UInt8>, _ n: Int) throws -> Obj {
     if n > 1 && (selfObj.isQstr || selfObj.isType(.str)) {
         let (o, d) = try newStrBuffer(.str, n)
         d.update(from: p, count: n)
@@ -126,7 +126,7 @@ func memoryviewBuffer(_ mv: Obj) -> UnsafeBufferPointer<UInt8> {
 }
 
 /// A new object of self's kind with n uninitialised bytes for the caller to fill.
-@inline(__always) func newSeqBuffer(_ selfObj: Obj, _ n: Int) throws(PyErr) -> (Obj, UnsafeMutablePointer<UInt8>) {
+@inline(__always) func newSeqBuffer(_ selfObj: Obj, _ n: Int) throws -> (Obj, UnsafeMutablePointer<UInt8>) {
     if selfObj.isType(.bytearray) {
         let o = try newBytearray(count: n)
         return (o, hostPtr(o.w(3)).assumingMemoryBound(to: UInt8.self))
@@ -137,7 +137,7 @@ func memoryviewBuffer(_ mv: Obj) -> UnsafeBufferPointer<UInt8> {
 }
 
 /// Self unchanged: str and bytes are returned as they are, a bytearray is copied.
-@inline(__always) func seqSame(_ selfObj: Obj) throws(PyErr) -> Obj {
+@inline(__always) func seqSame(_ selfObj: Obj) throws -> Obj {
     if selfObj.isType(.bytearray) {
         let b = strBytes(selfObj)
         return try newSeqLike(selfObj, bufBase(b), b.count)
@@ -146,7 +146,7 @@ func memoryviewBuffer(_ mv: Obj) -> UnsafeBufferPointer<UInt8> {
 }
 
 /// The empty value of self's kind.
-@inline(__always) func seqEmpty(_ selfObj: Obj) throws(PyErr) -> Obj {
+@inline(__always) func seqEmpty(_ selfObj: Obj) throws -> Obj {
     if selfObj.isQstr || selfObj.isType(.str) { return Obj(qstr: QID._empty.rawValue) }
     return try newSeqLike(selfObj, UnsafePointer(emptyBytePtr), 0)
 }
@@ -155,7 +155,7 @@ func memoryviewBuffer(_ mv: Obj) -> UnsafeBufferPointer<UInt8> {
 
 /// The byte window [lo, hi) of `b` selected by optional start/end arguments at a[i], a[i+1]
 /// (CPython's slice-like adjustment; for str they count code points). nil when start > len.
-func seqWindow(_ b: UnsafeBufferPointer<UInt8>, uni: Bool, _ a: Args, _ i: Int) throws(PyErr) -> (Int, Int)? {
+func seqWindow(_ b: UnsafeBufferPointer<UInt8>, uni: Bool, _ a: Args, _ i: Int) throws -> (Int, Int)? {
     let hasStart = i < a.count && a[i] != .none
     let hasEnd = i + 1 < a.count && a[i + 1] != .none
     if !hasStart && !hasEnd { return (0, b.count) }
@@ -173,7 +173,7 @@ func seqWindow(_ b: UnsafeBufferPointer<UInt8>, uni: Bool, _ a: Args, _ i: Int) 
 }
 
 /// An index argument; big ints are clamped (they are out of range anyway), as CPython does.
-@inline(__always) func clampedIndex(_ o: Obj) throws(PyErr) -> Int {
+@inline(__always) func clampedIndex(_ o: Obj) throws -> Int {
     if o.isSmallInt { return o.smallInt }
     if o.isType(.int) { return bigOf(o).isNegative ? Int.min / 4 : Int.max / 4 }
     return try intToInt(o)
@@ -222,7 +222,7 @@ func memRFind(_ h: UnsafePointer<UInt8>, _ lo: Int, _ hi: Int, _ nd: UnsafePoint
 }
 
 /// The needle of find/count/index: a str, a buffer, or (bytes methods) an int 0...255.
-@inline(__always) func seqNeedle(_ o: Obj, uni: Bool, _ holder: inout Obj) throws(PyErr) -> UnsafeBufferPointer<UInt8> {
+@inline(__always) func seqNeedle(_ o: Obj, uni: Bool, _ holder: inout Obj) throws -> UnsafeBufferPointer<UInt8> {
     if !uni && isIntObj(o) {
         let x = try intToInt(o)
         guard x >= 0 && x < 256 else { throw valueError("byte must be in range(0, 256)") }
@@ -232,7 +232,7 @@ func memRFind(_ h: UnsafePointer<UInt8>, _ lo: Int, _ hi: Int, _ nd: UnsafePoint
     return try seqArg(o, uni: uni)
 }
 
-func seqFind(_ a: Args, uni: Bool, reverse: Bool, raise: Bool) throws(PyErr) -> Obj {
+func seqFind(_ a: Args, uni: Bool, reverse: Bool, raise: Bool) throws -> Obj {
     let s = try seqSelf(a[0], uni: uni)
     var holder = Obj.none
     let nb = try seqNeedle(a[1], uni: uni, &holder)
@@ -250,7 +250,7 @@ func seqFind(_ a: Args, uni: Bool, reverse: Bool, raise: Bool) throws(PyErr) -> 
     return Obj(small: charIndexOf(b, r, uni: uni))
 }
 
-func seqCount(_ a: Args, uni: Bool) throws(PyErr) -> Obj {
+func seqCount(_ a: Args, uni: Bool) throws -> Obj {
     let s = try seqSelf(a[0], uni: uni)
     var holder = Obj.none
     let nb = try seqNeedle(a[1], uni: uni, &holder)
@@ -276,7 +276,7 @@ func seqCount(_ a: Args, uni: Bool) throws(PyErr) -> Obj {
 }
 
 /// startswith / endswith with a str/buffer or a tuple of them.
-func seqTailMatch(_ a: Args, uni: Bool, atEnd: Bool) throws(PyErr) -> Obj {
+func seqTailMatch(_ a: Args, uni: Bool, atEnd: Bool) throws -> Obj {
     let s = try seqSelf(a[0], uni: uni)
     let b = strBytes(s)
     guard let (lo, hi) = try seqWindow(b, uni: uni, a, 2) else { return .false }
@@ -388,7 +388,7 @@ private func scalarIsDigit(_ c: UInt32) -> Bool {
 }
 
 /// isalpha / isdigit / isspace: non-empty and every character in the class.
-func seqIsClass(_ o: Obj, uni: Bool, _ cls: CharClass) throws(PyErr) -> Obj {
+func seqIsClass(_ o: Obj, uni: Bool, _ cls: CharClass) throws -> Obj {
     let s = try seqSelf(o, uni: uni)
     let b = strBytes(s)
     if b.count == 0 { return .false }
@@ -420,7 +420,7 @@ func seqIsClass(_ o: Obj, uni: Bool, _ cls: CharClass) throws(PyErr) -> Obj {
 }
 
 /// islower / isupper: at least one cased character and none of the other case.
-func seqIsCase(_ o: Obj, uni: Bool, lower: Bool) throws(PyErr) -> Obj {
+func seqIsCase(_ o: Obj, uni: Bool, lower: Bool) throws -> Obj {
     let s = try seqSelf(o, uni: uni)
     let b = strBytes(s)
     let p = bufBase(b), n = b.count
@@ -456,7 +456,7 @@ func seqIsCase(_ o: Obj, uni: Bool, lower: Bool) throws(PyErr) -> Obj {
 }
 
 /// lower() / upper(): ASCII fast path; other code points use Unicode's full case mappings (str only).
-func seqCaseConv(_ o: Obj, uni: Bool, upper: Bool) throws(PyErr) -> Obj {
+func seqCaseConv(_ o: Obj, uni: Bool, upper: Bool) throws -> Obj {
     let s = try seqSelf(o, uni: uni)
     let b = strBytes(s)
     let n = b.count
@@ -497,7 +497,7 @@ func seqCaseConv(_ o: Obj, uni: Bool, upper: Bool) throws(PyErr) -> Obj {
 // MARK: - split
 
 /// split / rsplit (sep=None, maxsplit=-1).
-func seqSplit(_ a: Args, uni: Bool, reverse: Bool) throws(PyErr) -> Obj {
+func seqSplit(_ a: Args, uni: Bool, reverse: Bool) throws -> Obj {
     let s = try seqSelf(a[0], uni: uni)
     var sepObj: Obj = .none
     var maxsplit = -1
@@ -584,7 +584,7 @@ func seqSplit(_ a: Args, uni: Bool, reverse: Bool) throws(PyErr) -> Obj {
 
 /// splitlines(keepends=False). str breaks at \n \r \r\n \v \f \x1c \x1d \x1e \x85 \u2028 \u2029,
 /// bytes at \n \r \r\n.
-func seqSplitlines(_ a: Args, uni: Bool) throws(PyErr) -> Obj {
+func seqSplitlines(_ a: Args, uni: Bool) throws -> Obj {
     let s = try seqSelf(a[0], uni: uni)
     var keep = false
     if let x = a.arg(1, "keepends") {
@@ -654,7 +654,7 @@ struct CharSet {
     }
 }
 
-func seqStrip(_ a: Args, uni: Bool, left: Bool, right: Bool) throws(PyErr) -> Obj {
+func seqStrip(_ a: Args, uni: Bool, left: Bool, right: Bool) throws -> Obj {
     let s = try seqSelf(a[0], uni: uni)
     let b = strBytes(s)
     let p = bufBase(b), n = b.count
@@ -682,7 +682,7 @@ func seqStrip(_ a: Args, uni: Bool, left: Bool, right: Bool) throws(PyErr) -> Ob
 
 // MARK: - partition, replace, join, center
 
-func seqPartition(_ a: Args, uni: Bool, reverse: Bool) throws(PyErr) -> Obj {
+func seqPartition(_ a: Args, uni: Bool, reverse: Bool) throws -> Obj {
     let s = try seqSelf(a[0], uni: uni)
     let sb = try seqArg(a[1], uni: uni)
     if sb.count == 0 { throw valueError("empty separator") }
@@ -710,7 +710,7 @@ func seqPartition(_ a: Args, uni: Bool, reverse: Bool) throws(PyErr) -> Obj {
     return t
 }
 
-func seqReplace(_ a: Args, uni: Bool) throws(PyErr) -> Obj {
+func seqReplace(_ a: Args, uni: Bool) throws -> Obj {
     let s = try seqSelf(a[0], uni: uni)
     let ob = try seqArg(a[1], uni: uni)
     let nb = try seqArg(a[2], uni: uni)
@@ -763,7 +763,7 @@ func seqReplace(_ a: Args, uni: Bool) throws(PyErr) -> Obj {
     return r
 }
 
-func seqJoin(_ a: Args, uni: Bool) throws(PyErr) -> Obj {
+func seqJoin(_ a: Args, uni: Bool) throws -> Obj {
     let s = try seqSelf(a[0], uni: uni)
     var seq = a[1]
     let keep = rt.pointee.vmStackTop
@@ -806,7 +806,7 @@ func seqJoin(_ a: Args, uni: Bool) throws(PyErr) -> Obj {
     return r
 }
 
-func seqCenter(_ a: Args, uni: Bool) throws(PyErr) -> Obj {
+func seqCenter(_ a: Args, uni: Bool) throws -> Obj {
     let s = try seqSelf(a[0], uni: uni)
     let width = try intToInt(a[1])
     var fill: UnsafeBufferPointer<UInt8>

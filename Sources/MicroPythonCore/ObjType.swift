@@ -15,7 +15,7 @@ struct BuiltinTypeDef {
 /// True while start-up builds flash tables, so map tables go to flash rather than the heap.
 nonisolated(unsafe) var buildingRom = false
 
-func tableAlloc(_ bytes: Int) throws(PyErr) -> UInt32 {
+func tableAlloc(_ bytes: Int) throws -> UInt32 {
     if buildingRom { return romAllocRaw(bytes: bytes) }
     return try gcAlloc(bytes)
 }
@@ -139,7 +139,7 @@ func isSubclassRaw(_ a: Obj, _ b: Obj) -> Bool {
 func isInstanceOf(_ o: Obj, _ t: Obj) -> Bool { isSubclassRaw(o.type, t) }
 
 /// Lookup order for a new class: itself, then bases depth-first, `object` last.
-func computeMro(_ cls: Obj, _ bases: [Obj]) throws(PyErr) -> Obj {
+func computeMro(_ cls: Obj, _ bases: [Obj]) throws -> Obj {
     var order: [Obj] = [cls]
     for b in bases {
         let m = typeMro(b)
@@ -153,7 +153,7 @@ func computeMro(_ cls: Obj, _ bases: [Obj]) throws(PyErr) -> Obj {
 }
 
 /// Creates a class: type(name, bases, dict) and the class statement.
-func newClass(name: Obj, bases: [Obj], dict: Obj, metaclass: Obj = TypeID.type.obj) throws(PyErr) -> Obj {
+func newClass(name: Obj, bases: [Obj], dict: Obj, metaclass: Obj = TypeID.type.obj) throws -> Obj {
     var native: TypeID = .object
     var flags: UInt32 = TypeFlag.user | TypeFlag.baseType
     for b in bases {

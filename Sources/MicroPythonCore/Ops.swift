@@ -12,7 +12,7 @@
     return o
 }
 
-func pyTruthy(_ o: Obj) throws(PyErr) -> Bool {
+func pyTruthy(_ o: Obj) throws -> Bool {
     if o == .true { return true }
     if o == .false || o == .none { return false }
     if o.isSmallInt { return o.raw != 1 }
@@ -33,7 +33,7 @@ func pyTruthy(_ o: Obj) throws(PyErr) -> Bool {
     }
 }
 
-func instanceTruthy(_ o: Obj) throws(PyErr) -> Bool {
+func instanceTruthy(_ o: Obj) throws -> Bool {
     if let f = lookupInType(o.type, qobj(.__bool__)) {
         let r = try callBound(f, o, [])
         guard r == .true || r == .false else { throw typeError("__bool__ should return bool") }
@@ -50,7 +50,7 @@ func instanceTruthy(_ o: Obj) throws(PyErr) -> Bool {
 
 // MARK: equality and hashing
 
-func pyEqual(_ a: Obj, _ b: Obj) throws(PyErr) -> Bool {
+func pyEqual(_ a: Obj, _ b: Obj) throws -> Bool {
     // identity implies equality for containers, as in CPython (so [nan] == [nan])
     if a == b { return true }
     // strings: qstr vs heap str
@@ -72,7 +72,7 @@ func pyEqual(_ a: Obj, _ b: Obj) throws(PyErr) -> Bool {
 }
 
 /// hash(); equal values hash equal across int, bool and float.
-func pyHash(_ o: Obj) throws(PyErr) -> Int {
+func pyHash(_ o: Obj) throws -> Int {
     if o.isSmallInt { return o.smallInt }
     if o.isQstr { return Int(qstrs.hashOf(o.qstr)) }
     if o == .true { return 1 }
@@ -114,7 +114,7 @@ func floatHash(_ d: Double) -> Int {
     return Int(truncatingIfNeeded: (bits ^ (bits >> 32)) & 0x3FFF_FFFF)
 }
 
-func instanceHash(_ o: Obj) throws(PyErr) -> Int {
+func instanceHash(_ o: Obj) throws -> Int {
     let t = o.type
     if let f = lookupInType(t, qobj(.__hash__)) {
         if f == .none { throw typeError("unhashable type: '\(typeName(o))'") }
@@ -128,7 +128,7 @@ func instanceHash(_ o: Obj) throws(PyErr) -> Int {
 
 // MARK: comparison
 
-func compareOp(_ op: CmpOpCode, _ a: Obj, _ b: Obj) throws(PyErr) -> Obj {
+func compareOp(_ op: CmpOpCode, _ a: Obj, _ b: Obj) throws -> Obj {
     if let r = try builtinCompare(op, a, b) { return r }
     // rich comparison through special methods
     let names: [QID] = [.__lt__, .__le__, .__eq__, .__ne__, .__gt__, .__ge__]
@@ -163,7 +163,7 @@ func compareOp(_ op: CmpOpCode, _ a: Obj, _ b: Obj) throws(PyErr) -> Obj {
 }
 
 /// Comparison of builtin values; nil when neither side knows how.
-func builtinCompare(_ op: CmpOpCode, _ a: Obj, _ b: Obj) throws(PyErr) -> Obj? {
+func builtinCompare(_ op: CmpOpCode, _ a: Obj, _ b: Obj) throws -> Obj? {
     let ta = builtinType(a), tb = builtinType(b)
     guard let ta = ta, let tb = tb else { return nil }
     func res(_ c: Int) -> Obj {
@@ -252,7 +252,7 @@ func compareBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt
     return a.count == b.count ? 0 : (a.count < b.count ? -1 : 1)
 }
 
-func compareSequences(_ op: CmpOpCode, _ a: UnsafeMutablePointer<Obj>, _ na: Int, _ b: UnsafeMutablePointer<Obj>, _ nb: Int) throws(PyErr) -> Obj {
+func compareSequences(_ op: CmpOpCode, _ a: UnsafeMutablePointer<Obj>, _ na: Int, _ b: UnsafeMutablePointer<Obj>, _ nb: Int) throws -> Obj {
     if (op == .eq || op == .ne) && na != nb { return .bool(op == .ne) }
     var i = 0
     // a and b may be list storage that a callback reallocates; re-read lengths each step is overkill for
@@ -277,7 +277,7 @@ func compareSequences(_ op: CmpOpCode, _ a: UnsafeMutablePointer<Obj>, _ na: Int
     return try compareOp(op, a[i], b[i])
 }
 
-func dictEqual(_ a: Obj, _ b: Obj) throws(PyErr) -> Bool {
+func dictEqual(_ a: Obj, _ b: Obj) throws -> Bool {
     let ma = dictMap(a), mb = dictMap(b)
     if ma.count != mb.count { return false }
     var i = 0
@@ -291,7 +291,7 @@ func dictEqual(_ a: Obj, _ b: Obj) throws(PyErr) -> Bool {
 
 // MARK: arithmetic
 
-func binaryOp(_ op: BinOpCode, _ a: Obj, _ b: Obj) throws(PyErr) -> Obj {
+func binaryOp(_ op: BinOpCode, _ a: Obj, _ b: Obj) throws -> Obj {
     let ta = builtinType(a), tb = builtinType(b)
     if let ta = ta, let tb = tb, !isUserClassObj(a), !isUserClassObj(b) {
         if let r = try builtinBinaryOp(op, a, ta, b, tb) { return r }
@@ -339,7 +339,7 @@ func isSequenceForRepeat(_ o: Obj) -> Bool {
     typeError("unsupported types for \(qstrString(op.dunder.rawValue)): '\(typeName(a))', '\(typeName(b))'")
 }
 
-func builtinBinaryOp(_ op: BinOpCode, _ a: Obj, _ ta: TypeID, _ b: Obj, _ tb: TypeID) throws(PyErr) -> Obj? {
+func builtinBinaryOp(_ op: BinOpCode, _ a: Obj, _ ta: TypeID, _ b: Obj, _ tb: TypeID) throws -> Obj? {
     let base = op.base
     let aInt = ta == .int || ta == .bool, bInt = tb == .int || tb == .bool
     if aInt && bInt { return try intBinaryOp(base, a, b) }
@@ -416,7 +416,7 @@ func builtinBinaryOp(_ op: BinOpCode, _ a: Obj, _ ta: TypeID, _ b: Obj, _ tb: Ty
     return nil
 }
 
-func unaryOp(_ op: UnaryOpCode, _ a: Obj) throws(PyErr) -> Obj {
+func unaryOp(_ op: UnaryOpCode, _ a: Obj) throws -> Obj {
     if op == .not { return .bool(!(try pyTruthy(a))) }
     if a.isSmallInt || a == .true || a == .false || a.isType(.int) {
         return try intUnaryOp(op, a)
@@ -449,7 +449,7 @@ func unaryOp(_ op: UnaryOpCode, _ a: Obj) throws(PyErr) -> Obj {
 
 // MARK: membership
 
-func containsOp(_ container: Obj, _ item: Obj) throws(PyErr) -> Bool {
+func containsOp(_ container: Obj, _ item: Obj) throws -> Bool {
     guard let t = builtinType(container), !isUserClassObj(container) else {
         if let f = lookupInType(container.type, qobj(.__contains__)) {
             return try pyTruthy(try callBound(f, container, [item]))
@@ -502,7 +502,7 @@ func containsOp(_ container: Obj, _ item: Obj) throws(PyErr) -> Bool {
     }
 }
 
-func iterContains(_ container: Obj, _ item: Obj) throws(PyErr) -> Bool {
+func iterContains(_ container: Obj, _ item: Obj) throws -> Bool {
     let it = try getIter(container)
     let keep = pushRoot(it)
     defer { popRoots(to: keep) }

@@ -2,11 +2,11 @@
 
 private nonisolated(unsafe) var reprActive: [Obj] = []
 
-func appendRepr(_ o: Obj, _ buf: inout [UInt8]) throws(PyErr) {
+func appendRepr(_ o: Obj, _ buf: inout [UInt8]) throws {
     try appendObj(o, &buf, repr: true)
 }
 
-func appendStr(_ o: Obj, _ buf: inout [UInt8]) throws(PyErr) {
+func appendStr(_ o: Obj, _ buf: inout [UInt8]) throws {
     try appendObj(o, &buf, repr: false)
 }
 
@@ -14,7 +14,7 @@ func appendStr(_ o: Obj, _ buf: inout [UInt8]) throws(PyErr) {
 
 func hexAddr(_ o: Obj) -> String { "0x" + String(o.raw, radix: 16) }
 
-func appendObj(_ o: Obj, _ buf: inout [UInt8], repr: Bool) throws(PyErr) {
+func appendObj(_ o: Obj, _ buf: inout [UInt8], repr: Bool) throws {
     if o.isSmallInt { append(String(o.smallInt), &buf); return }
     if o.isQstr {
         if repr { appendStrRepr(strBytes(o), &buf) } else { buf.append(contentsOf: strBytes(o)) }
@@ -207,7 +207,7 @@ func appendBytesRepr(_ s: UnsafeBufferPointer<UInt8>, _ buf: inout [UInt8]) {
     buf.append(q)
 }
 
-func appendException(_ o: Obj, _ buf: inout [UInt8], repr: Bool) throws(PyErr) {
+func appendException(_ o: Obj, _ buf: inout [UInt8], repr: Bool) throws {
     let args = excArgs(o)
     let n = tupleLen(args)
     // MicroPython prints the args tuple for repr (ValueError('x',)) and the lone argument for str
@@ -224,7 +224,7 @@ func appendException(_ o: Obj, _ buf: inout [UInt8], repr: Bool) throws(PyErr) {
     try appendRepr(args, &buf)
 }
 
-func appendInstance(_ o: Obj, _ buf: inout [UInt8], repr: Bool) throws(PyErr) {
+func appendInstance(_ o: Obj, _ buf: inout [UInt8], repr: Bool) throws {
     let t = o.type
     if !repr, let f = lookupInType(t, qobj(.__str__)), !isObjectMethod(f) {
         let s = try callBound(f, o, [])
@@ -247,14 +247,14 @@ func appendInstance(_ o: Obj, _ buf: inout [UInt8], repr: Bool) throws(PyErr) {
 
 func isObjectMethod(_ f: Obj) -> Bool { f == objectRepr || f == objectStr }
 
-func pyRepr(_ o: Obj) throws(PyErr) -> Obj {
+func pyRepr(_ o: Obj) throws -> Obj {
     if o.isQstr && false { return o }
     var buf: [UInt8] = []
     try appendRepr(o, &buf)
     return try newStr(buf)
 }
 
-func pyStr(_ o: Obj) throws(PyErr) -> Obj {
+func pyStr(_ o: Obj) throws -> Obj {
     if isStr(o) { return o.isType(.str) || o.isQstr ? o : try newStr(strBytes(o)) }
     var buf: [UInt8] = []
     try appendStr(o, &buf)

@@ -162,7 +162,7 @@ public enum Runtime {
     }
 }
 
-func makeBuiltinsModule() throws(PyErr) -> Obj {
+func makeBuiltinsModule() throws -> Obj {
     let a = romAllocRaw(bytes: 8)
     let w = hostPtr(a).assumingMemoryBound(to: UInt32.self)
     w[0] = TypeID.module.addr
@@ -176,7 +176,7 @@ nonisolated(unsafe) public var moduleRegistrations: [() -> Void] = []
 // MARK: compiling and running
 
 /// Parses and compiles source text to a code object; syntax errors become SyntaxError.
-func compileSource(_ src: [UInt8], filename: String, mode: CompileMode, namesAtModuleLevel: Bool = false) throws(PyErr) -> Obj {
+func compileSource(_ src: [UInt8], filename: String, mode: CompileMode, namesAtModuleLevel: Bool = false) throws -> Obj {
     let unit: CodeUnit
     do {
         let body: [Stmt]
@@ -202,7 +202,7 @@ func compileSource(_ src: [UInt8], filename: String, mode: CompileMode, namesAtM
 }
 
 /// Runs a module-level code object with the given globals (and class-body style namespace).
-func runCode(_ code: Obj, globals: Obj, namespace: Obj = .null) throws(PyErr) -> Obj {
+func runCode(_ code: Obj, globals: Obj, namespace: Obj = .null) throws -> Obj {
     let size = frameSlots(code)
     let frame = rt.pointee.vmStackTop
     guard frame + size < rt.pointee.vmStackLimit else { throw runtimeError("maximum recursion depth exceeded") }
@@ -252,7 +252,7 @@ func printException(_ exc: Obj) {
 }
 
 /// The REPL's display hook: repr of non-None results, stored in `_`.
-func replPrint(_ v: Obj) throws(PyErr) {
+func replPrint(_ v: Obj) throws {
     if v == .none { return }
     var buf: [UInt8] = []
     try appendRepr(v, &buf)

@@ -1,21 +1,21 @@
 // Subscripts: obj[index], obj[index] = v, del obj[index], for every built-in container and
 // for classes with __getitem__ / __setitem__ / __delitem__. Slices: [type][start][stop][step].
 
-func newSlice(_ start: Obj, _ stop: Obj, _ step: Obj) throws(PyErr) -> Obj {
+func newSlice(_ start: Obj, _ stop: Obj, _ step: Obj) throws -> Obj {
     let s = try allocObj(TypeID.slice.addr, words: 4)
     s.setO(1, start); s.setO(2, stop); s.setO(3, step)
     return s
 }
 
 /// Resolves a slice against a length: (start, stop, step, count), as slice.indices does.
-func sliceIndices(_ s: Obj, _ len: Int) throws(PyErr) -> (Int, Int, Int, Int) {
+func sliceIndices(_ s: Obj, _ len: Int) throws -> (Int, Int, Int, Int) {
     let stepObj = s.o(3)
     var step = 1
     if stepObj != .none {
         step = try intToInt(stepObj)
         if step == 0 { throw valueError("slice step cannot be zero") }
     }
-    func clamp(_ o: Obj, _ def: Int) throws(PyErr) -> Int {
+    func clamp(_ o: Obj, _ def: Int) throws -> Int {
         if o == .none { return def }
         var v: Int
         if o.isType(.int) { v = bigOf(o).isNegative ? Int.min / 2 : Int.max / 2 } else { v = try intToInt(o) }
@@ -36,7 +36,7 @@ func sliceIndices(_ s: Obj, _ len: Int) throws(PyErr) -> (Int, Int, Int, Int) {
 }
 
 /// Normalises a possibly negative index; throws IndexError when out of range.
-@inline(__always) func seqIndex(_ idx: Obj, _ len: Int, _ what: String) throws(PyErr) -> Int {
+@inline(__always) func seqIndex(_ idx: Obj, _ len: Int, _ what: String) throws -> Int {
     var i: Int
     if idx.isSmallInt { i = idx.smallInt } else { i = try indexValue(idx, what) }
     if i < 0 { i += len }
@@ -44,7 +44,7 @@ func sliceIndices(_ s: Obj, _ len: Int) throws(PyErr) -> (Int, Int, Int, Int) {
     return i
 }
 
-func subscrLoad(_ o: Obj, _ idx: Obj) throws(PyErr) -> Obj {
+func subscrLoad(_ o: Obj, _ idx: Obj) throws -> Obj {
     if o.isType(.list) {
         if idx.isSmallInt {
             var i = idx.smallInt
@@ -119,7 +119,7 @@ func subscrLoad(_ o: Obj, _ idx: Obj) throws(PyErr) -> Obj {
     throw typeError("'\(typeName(o))' object isn't subscriptable")
 }
 
-func subscrStore(_ o: Obj, _ idx: Obj, _ v: Obj) throws(PyErr) {
+func subscrStore(_ o: Obj, _ idx: Obj, _ v: Obj) throws {
     if o.isType(.list) {
         if idx.isType(.slice) { try listSliceAssign(o, idx, v); return }
         let i = try seqIndex(idx, listLen(o), "list")
@@ -149,7 +149,7 @@ func subscrStore(_ o: Obj, _ idx: Obj, _ v: Obj) throws(PyErr) {
     throw typeError("'\(typeName(o))' object doesn't support item assignment")
 }
 
-func subscrDelete(_ o: Obj, _ idx: Obj) throws(PyErr) {
+func subscrDelete(_ o: Obj, _ idx: Obj) throws {
     if o.isType(.list) {
         if idx.isType(.slice) { try listSliceDelete(o, idx); return }
         let i = try seqIndex(idx, listLen(o), "list")

@@ -1,4 +1,5 @@
 import CSupport
+import Glibc
 
 // The bytecode interpreter: one loop over 32-bit instruction words, the value stack and locals
 // reached through raw pointers. Frames of ordinary calls live on the VM stack (scanned precisely
@@ -16,32 +17,35 @@ let frameFinished: UInt32 = 0xFFFF_FFFF
 
 @inline(__always) func frameSlots(_ code: Obj) -> Int { FrameWord.header + codeNLocals(code) + codeStackSize(code) }
 
+
 /// Set by RERAISE / bare raise so the traceback does not get this frame twice.
 nonisolated(unsafe) var reraising = false
 
 @inline(never)
-func checkNativeStack() throws(PyErr) {
+func checkNativeStack() throws {
     let sp = UInt(bitPattern: mb_stack_pointer())
     if _slowPath(sp < rt.pointee.nativeStackLimit) {
         throw runtimeError("maximum recursion depth exceeded")
     }
 }
 
+@inline(__always) func vmPush(_ sp: inout UnsafeMutablePointer<Obj>, _ v: Obj) {
+    sp.pointee = v
+    sp += 1
+}
+
+@inline(__always) func vmPop(_ sp: inout UnsafeMutablePointer<Obj>) -> Obj {
+    sp -= 1
+    return sp.pointee
+}
+
 /// Runs a frame until it returns, raises, or yields (generators; frame[ip] then says where).
-func execute(_ frame: UnsafeMutablePointer<Obj>, throwing: Obj = .null) throws(PyErr) -> Obj {
+func execute(_ frame: UnsafeMutablePointer<Obj>, throwing: Obj = .null) throws -> Obj {
     let code = frame[FrameWord.code]
-    let bc = codeBytecode(code)
-    let consts = tupleItems(code.o(CodeWord.consts))
     let locals = frame + FrameWord.header
     let stackBase = locals + codeNLocals(code)
     var ip = Int(frame[FrameWord.ip].raw)
     var sp = stackBase + Int(frame[FrameWord.sp].raw)
-    let globals = frame[FrameWord.globals]
-
-    @inline(__always) func push(_ v: Obj) { sp.pointee = v; sp += 1 }
-    @inline(__always) func pop() -> Obj { sp -= 1; return sp.pointee }
-    @inline(__always) func top() -> Obj { sp[-1] }
-
     var pendingThrow = throwing
     rt.pointee.callDepth += 1
     let savedFrame = currentFrame
@@ -50,481 +54,11 @@ func execute(_ frame: UnsafeMutablePointer<Obj>, throwing: Obj = .null) throws(P
         rt.pointee.callDepth -= 1
         currentFrame = savedFrame
     }
-
+    // The dispatch loop runs in its own function; exceptions come back here, where the handler
+    // table decides where to resume. ip and sp are inout, so they are current when it throws.
     while true {
-        do throws(PyErr) {
-            if _slowPath(!pendingThrow.isNull) {
-                let exc = pendingThrow
-                pendingThrow = .null
-                if Op(rawValue: UInt8(truncatingIfNeeded: bc[ip])) == .yieldFrom {
-                    // delegate the throw to the sub-iterator
-                    let inner = sp[-1]
-                    let (v, done) = try generatorThrowInto(inner, exc)
-                    if done {
-                        sp -= 1
-                        push(v)
-                        ip += 1
-                    } else {
-                        frame[FrameWord.ip] = Obj(raw: UInt32(ip))
-                        frame[FrameWord.sp] = Obj(raw: UInt32(sp - stackBase))
-                        return v
-                    }
-                } else {
-                    throw PyErr(try makeRaisable(exc))
-                }
-            }
-            let w = bc[ip]
-            ip += 1
-            let arg = Int(w >> 8)
-            switch Op(rawValue: UInt8(truncatingIfNeeded: w)).unsafelyUnwrapped {
-            case .nop:
-                break
-            case .loadConst:
-                push(consts[arg])
-            case .loadSmallInt:
-                push(Obj(small: (arg << 40) >> 40))
-            case .loadNone:
-                push(.none)
-            case .loadTrue:
-                push(.true)
-            case .loadFalse:
-                push(.false)
-            case .loadQstr:
-                push(Obj(qstr: UInt32(arg)))
-            case .loadNull:
-                push(.null)
-            case .popTop:
-                sp -= 1
-            case .dupTop:
-                push(sp[-1])
-            case .dupTopTwo:
-                let a = sp[-2], b = sp[-1]
-                push(a); push(b)
-            case .rotTwo:
-                let a = sp[-1]; sp[-1] = sp[-2]; sp[-2] = a
-            case .rotThree:
-                let a = sp[-1]; sp[-1] = sp[-2]; sp[-2] = sp[-3]; sp[-3] = a
-            case .rotFour:
-                let a = sp[-1]; sp[-1] = sp[-2]; sp[-2] = sp[-3]; sp[-3] = sp[-4]; sp[-4] = a
-
-            case .loadFast:
-                let v = locals[arg]
-                if _slowPath(v.isNull) { throw unboundLocal(code, arg) }
-                push(v)
-            case .storeFast:
-                locals[arg] = pop()
-            case .deleteFast:
-                if locals[arg].isNull { throw unboundLocal(code, arg) }
-                locals[arg] = .null
-            case .loadFastLoadFast:
-                push(locals[arg & 0xFFF]); push(locals[arg >> 12])
-            case .storeFastLoadFast:
-                locals[arg & 0xFFF] = pop(); push(locals[arg >> 12])
-            case .loadDeref:
-                let v = locals[arg].o(1)
-                if _slowPath(v.isNull) { throw unboundLocal(code, arg) }
-                push(v)
-            case .storeDeref:
-                locals[arg].setO(1, pop())
-            case .deleteDeref:
-                locals[arg].setO(1, .null)
-            case .loadClosure:
-                push(locals[arg])
-            case .loadClassDeref:
-                let nameObj = Obj(raw: bc[ip]); ip += 1
-                let ns = frame[FrameWord.namespace]
-                if !ns.isNull, let v = try dictMap(ns).get(nameObj) {
-                    push(v)
-                } else {
-                    let v = locals[arg].o(1)
-                    if v.isNull { throw unboundLocal(code, arg) }
-                    push(v)
-                }
-
-            case .loadGlobal:
-                let cacheSlot = bc + ip
-                ip += 1
-                let name = Obj(qstr: UInt32(arg))
-                let m = dictMap(globals)
-                let c = Int(cacheSlot.pointee)
-                if c > 0 && c <= m.fill && m.key(c - 1) == name {
-                    push(m.value(c - 1))
-                } else if let i = m.findQstr(name) {
-                    cacheSlot.pointee = UInt32(i + 1)
-                    push(m.value(i))
-                } else {
-                    push(try loadGlobalSlow(globals, name))
-                }
-            case .storeGlobal:
-                ip += 1
-                try dictMap(globals).set(Obj(qstr: UInt32(arg)), pop())
-            case .deleteGlobal:
-                ip += 1
-                let name = Obj(qstr: UInt32(arg))
-                if try dictMap(globals).remove(name) == nil { throw nameError(name) }
-            case .loadName:
-                let name = Obj(qstr: UInt32(arg))
-                let ns = frame[FrameWord.namespace]
-                if !ns.isNull, let v = try dictMap(ns).get(name) {
-                    push(v)
-                } else {
-                    push(try loadGlobalSlow(globals, name, checkGlobals: true))
-                }
-            case .storeName:
-                let ns = frame[FrameWord.namespace]
-                try dictMap(ns.isNull ? globals : ns).set(Obj(qstr: UInt32(arg)), pop())
-            case .deleteName:
-                let ns = frame[FrameWord.namespace]
-                let name = Obj(qstr: UInt32(arg))
-                if try dictMap(ns.isNull ? globals : ns).remove(name) == nil { throw nameError(name) }
-
-            case .loadAttr:
-                ip += 1
-                sp[-1] = try loadAttr(sp[-1], Obj(qstr: UInt32(arg)))
-            case .storeAttr:
-                ip += 1
-                let obj = pop(), v = pop()
-                try storeAttr(obj, Obj(qstr: UInt32(arg)), v)
-            case .deleteAttr:
-                ip += 1
-                try deleteAttr(pop(), Obj(qstr: UInt32(arg)))
-            case .loadMethod:
-                ip += 1
-                try loadMethod(sp[-1], Obj(qstr: UInt32(arg)), into: sp - 1)
-                sp += 1
-            case .loadSuperMethod:
-                break
-            case .loadSubscr:
-                let idx = pop()
-                sp[-1] = try subscrLoad(sp[-1], idx)
-            case .storeSubscr:
-                let idx = pop(), obj = pop(), v = pop()
-                try subscrStore(obj, idx, v)
-            case .deleteSubscr:
-                let idx = pop(), obj = pop()
-                try subscrDelete(obj, idx)
-            case .buildSlice:
-                if arg == 3 {
-                    let step = pop(), stop = pop()
-                    sp[-1] = try newSlice(sp[-1], stop, step)
-                } else {
-                    let stop = pop()
-                    sp[-1] = try newSlice(sp[-1], stop, .none)
-                }
-
-            case .binaryOp:
-                let b = pop()
-                let a = sp[-1]
-                if a.raw & b.raw & 1 != 0 {
-                    let x = a.smallInt, y = b.smallInt
-                    switch arg {
-                    case 0, 13:
-                        let r = x &+ y
-                        if Obj.fitsSmall(r) { sp[-1] = Obj(small: r); continue }
-                    case 1, 14:
-                        let r = x &- y
-                        if Obj.fitsSmall(r) { sp[-1] = Obj(small: r); continue }
-                    case 2, 15:
-                        let (r, o) = x.multipliedReportingOverflow(by: y)
-                        if !o && Obj.fitsSmall(r) { sp[-1] = Obj(small: r); continue }
-                    default:
-                        break
-                    }
-                }
-                sp[-1] = try binaryOp(BinOpCode(rawValue: UInt32(arg)).unsafelyUnwrapped, a, b)
-            case .unaryOp:
-                sp[-1] = try unaryOp(UnaryOpCode(rawValue: UInt32(arg)).unsafelyUnwrapped, sp[-1])
-            case .compareOp:
-                let b = pop()
-                let a = sp[-1]
-                if a.raw & b.raw & 1 != 0 {
-                    let x = Int32(bitPattern: a.raw), y = Int32(bitPattern: b.raw)
-                    let r: Bool
-                    switch arg {
-                    case 0: r = x < y
-                    case 1: r = x <= y
-                    case 2: r = x == y
-                    case 3: r = x != y
-                    case 4: r = x > y
-                    default: r = x >= y
-                    }
-                    sp[-1] = r ? .true : .false
-                } else {
-                    sp[-1] = try compareOp(CmpOpCode(rawValue: UInt32(arg)).unsafelyUnwrapped, a, b)
-                }
-            case .isOp:
-                let b = pop()
-                let same = sp[-1] == b
-                sp[-1] = (same != (arg == 1)) ? .true : .false
-            case .containsOp:
-                let container = pop()
-                let found = try containsOp(container, sp[-1])
-                sp[-1] = (found != (arg == 1)) ? .true : .false
-            case .not:
-                sp[-1] = try pyTruthy(sp[-1]) ? .false : .true
-
-            case .jump:
-                if arg < ip {
-                    if _slowPath(mb_sigint_pending != 0 || rt.pointee.pendingInterrupt) { try handlePendingInterrupt() }
-                }
-                ip = arg
-            case .popJumpIfFalse:
-                let v = pop()
-                if v == .false { ip = arg } else if v != .true, try !pyTruthy(v) { ip = arg }
-            case .popJumpIfTrue:
-                let v = pop()
-                if v == .true { ip = arg } else if v != .false, try pyTruthy(v) { ip = arg }
-            case .jumpIfFalseOrPop:
-                if try !pyTruthy(sp[-1]) { ip = arg } else { sp -= 1 }
-            case .jumpIfTrueOrPop:
-                if try pyTruthy(sp[-1]) { ip = arg } else { sp -= 1 }
-            case .getIter:
-                sp[-1] = try getIter(sp[-1])
-            case .forIter:
-                let it = sp[-1]
-                if it.isType(.rangeIterator) {
-                    let p = it.ptr
-                    let cur = p.load(fromByteOffset: 8, as: Int.self), stop = p.load(fromByteOffset: 16, as: Int.self)
-                    let step = p.load(fromByteOffset: 24, as: Int.self)
-                    if step > 0 ? cur < stop : cur > stop {
-                        p.storeBytes(of: cur &+ step, toByteOffset: 8, as: Int.self)
-                        push(Obj.fitsSmall(cur) ? Obj(small: cur) : try newInt(cur))
-                    } else {
-                        sp -= 1
-                        ip = arg
-                    }
-                } else if it.isType(.seqIterator) && it.o(1).isType(.list) {
-                    let l = it.o(1)
-                    let i = Int(it.w(2))
-                    if i < listLen(l) {
-                        it.setW(2, UInt32(i + 1))
-                        push(listItems(l)[i])
-                    } else {
-                        sp -= 1
-                        ip = arg
-                    }
-                } else {
-                    let v = try iterNext(it)
-                    if v == .stopIteration {
-                        sp -= 1
-                        ip = arg
-                    } else {
-                        push(v)
-                    }
-                }
-            case .forIterRange:
-                break
-
-            case .call:
-                let npos = arg & 0xFF, nkw = (arg >> 8) & 0xFF
-                let kwnames = nkw > 0 ? consts[Int(bc[ip])] : Obj.null
-                ip += 1
-                let argBase = sp - npos - nkw
-                let callable = argBase[-2]
-                let selfObj = argBase[-1]
-                let result: Obj
-                let base = selfObj.isNull ? argBase : argBase - 1
-                let count = selfObj.isNull ? npos : npos + 1
-                if callable.isType(.function) {
-                    result = try callFunction(callable, base, count, kwnames)
-                } else if callable.isType(.builtinFunction) {
-                    let saved = rt.pointee.vmStackTop
-                    if saved < sp { rt.pointee.vmStackTop = sp }
-                    defer { rt.pointee.vmStackTop = saved }
-                    result = try callNative(callable, Args(base: base, count: count, kwnames: kwnames))
-                } else {
-                    result = try callObjectOnStack(callable, base, count, kwnames, stackTop: sp)
-                }
-                sp = argBase - 2
-                push(result)
-                if _slowPath(mb_sigint_pending != 0 || rt.pointee.pendingInterrupt) { try handlePendingInterrupt() }
-            case .callEx:
-                let kwargs = arg == 1 ? pop() : Obj.null
-                let posTuple = pop()
-                let selfObj = pop()
-                let callable = pop()
-                push(try callWithTupleAndDict(callable, selfObj, posTuple, kwargs, stackTop: sp))
-            case .makeFunction:
-                let flags = bc[ip]; ip += 1
-                let closure = flags & MakeFunctionFlag.closure != 0 ? pop() : Obj.null
-                let kwdefaults = flags & MakeFunctionFlag.kwDefaults != 0 ? pop() : Obj.null
-                let defaults = flags & MakeFunctionFlag.defaults != 0 ? pop() : Obj.null
-                push(try newFunction(code: consts[arg], globals: globals, defaults: defaults, kwDefaults: kwdefaults, closure: closure))
-            case .returnValue:
-                let v = pop()
-                frame[FrameWord.ip] = Obj(raw: frameFinished)
-                return v
-
-            case .buildTuple:
-                let t = try newTuple(sp - arg, arg)
-                sp -= arg
-                push(t)
-            case .buildList:
-                let l = try newList(sp - arg, arg)
-                sp -= arg
-                push(l)
-            case .buildSet:
-                let s = try newSet()
-                _ = pushRoot(s)
-                for i in 0..<arg { try setAddItem(s, sp[i - arg]) }
-                rt.pointee.vmStackTop -= 1
-                sp -= arg
-                push(s)
-            case .buildMap:
-                let d = try newDict()
-                let keep = pushRoot(d)
-                for i in 0..<arg { try dictMap(d).set(sp[2 * i - 2 * arg], sp[2 * i - 2 * arg + 1]) }
-                popRoots(to: keep)
-                sp -= 2 * arg
-                push(d)
-            case .buildString:
-                let s = try joinStrings(sp - arg, arg)
-                sp -= arg
-                push(s)
-            case .formatValue:
-                let spec = arg & 0x100 != 0 ? pop() : Obj.null
-                sp[-1] = try formatValue(sp[-1], conversion: UInt8(arg & 0xFF), spec: spec)
-            case .listAppend:
-                let v = pop()
-                try listAppend(sp[-arg], v)
-            case .setAdd:
-                let v = pop()
-                try setAddItem(sp[-arg], v)
-            case .mapAdd:
-                let v = pop(), k = pop()
-                try dictMap(sp[-arg]).set(k, v)
-            case .listExtend:
-                let v = pop()
-                try listExtend(sp[-arg], v)
-            case .setUpdate:
-                let v = pop()
-                try setUpdate(sp[-arg], v)
-            case .dictUpdate:
-                let v = pop()
-                try dictUpdate(sp[-arg], v)
-            case .dictMerge:
-                let v = pop()
-                try dictMerge(sp[-arg], v)
-            case .listToTuple:
-                let l = sp[-1]
-                sp[-1] = try newTuple(listItems(l), listLen(l))
-            case .unpackSequence:
-                let seq = pop()
-                try unpackSequence(seq, arg, into: sp)
-                sp += arg
-            case .unpackEx:
-                let seq = pop()
-                let n = try unpackEx(seq, before: arg & 0xFF, after: arg >> 8, into: sp)
-                sp += n
-
-            case .importName:
-                let fromlist = pop()
-                let level = sp[-1]
-                sp[-1] = try importName(Obj(qstr: UInt32(arg)), fromlist: fromlist, level: level.smallInt, globals: globals)
-            case .importFrom:
-                push(try importFrom(sp[-1], Obj(qstr: UInt32(arg))))
-            case .importStar:
-                try importStar(pop(), into: globals)
-
-            case .raiseVarargs:
-                if arg == 0 {
-                    let h = getRoot(.handledException)
-                    if h.isNull || h == .none { throw runtimeError("No active exception to reraise") }
-                    reraising = true
-                    throw PyErr(h)
-                }
-                var cause = Obj.null
-                if arg == 2 { cause = pop() }
-                let exc = try makeRaisable(pop())
-                if arg == 2 {
-                    if cause == .none {
-                        exc.setO(ExcWord.cause, .null)
-                        exc.setW(ExcWord.flags, 1)
-                    } else {
-                        let c = try makeRaisable(cause)
-                        exc.setO(ExcWord.cause, c)
-                        exc.setW(ExcWord.flags, 1)
-                    }
-                }
-                throw PyErr(exc)
-            case .reraise:
-                reraising = true
-                throw PyErr(pop())
-            case .pushExcInfo:
-                let exc = sp[-1]
-                sp[-1] = getRoot(.handledException)
-                push(exc)
-                setRoot(.handledException, exc)
-            case .popExcept:
-                setRoot(.handledException, pop())
-            case .checkExcMatch:
-                let t = pop()
-                sp[-1] = try exceptionMatches(sp[-1], t) ? .true : .false
-            case .withExceptStart:
-                let exc = sp[-1]
-                let exitFn = sp[-3]
-                push(try callObjectArgs(exitFn, [exc.type, exc, .none], stackTop: sp))
-            case .beforeWith:
-                let mgr = sp[-1]
-                guard let enter = try loadAttrOpt(mgr, qobj(.__enter__)),
-                      let exitFn = try loadAttrOpt(mgr, qobj(.__exit__)) else {
-                    throw attributeError("__enter__/__exit__")
-                }
-                sp[-1] = exitFn
-                push(try callObjectArgs(enter, [], stackTop: sp))
-            case .beforeAsyncWith:
-                let mgr = sp[-1]
-                guard let enter = try loadAttrOpt(mgr, qobj(.__aenter__)),
-                      let exitFn = try loadAttrOpt(mgr, qobj(.__aexit__)) else {
-                    throw attributeError("__aenter__/__aexit__")
-                }
-                sp[-1] = exitFn
-                push(try callObjectArgs(enter, [], stackTop: sp))
-            case .setupAnnotations:
-                break
-
-            case .yieldValue:
-                let v = pop()
-                frame[FrameWord.ip] = Obj(raw: UInt32(ip))
-                frame[FrameWord.sp] = Obj(raw: UInt32(sp - stackBase))
-                return v
-            case .getYieldFromIter:
-                let o = sp[-1]
-                if !o.isType(.generator) { sp[-1] = try getIter(o) }
-            case .yieldFrom:
-                let sent = pop()
-                let inner = sp[-1]
-                let (v, done) = try generatorSendInto(inner, sent)
-                if done {
-                    sp[-1] = v
-                } else {
-                    frame[FrameWord.ip] = Obj(raw: UInt32(ip - 1))
-                    frame[FrameWord.sp] = Obj(raw: UInt32(sp - stackBase))
-                    return v
-                }
-            case .getAwaitable:
-                sp[-1] = try getAwaitable(sp[-1])
-            case .getAiter:
-                sp[-1] = try callMethod(sp[-1], .__aiter__, [], stackTop: sp)
-            case .getAnext:
-                let aw = try callMethod(sp[-1], .__anext__, [], stackTop: sp)
-                push(try getAwaitable(aw))
-            case .endAsyncFor:
-                let exc = pop()
-                if isInstance(exc, .StopAsyncIteration) {
-                    sp -= 1
-                } else {
-                    reraising = true
-                    throw PyErr(exc)
-                }
-            case .returnGenerator:
-                break
-            case .loadBuildClass:
-                push(builtinBuildClass)
-            case .printExpr:
-                let v = pop()
-                try replPrint(v)
-            }
+        do {
+            return try dispatch(frame, &ip, &sp, &pendingThrow)
         } catch {
             let exc = error.exc
             let faultIP = ip - 1
@@ -539,14 +73,501 @@ func execute(_ frame: UnsafeMutablePointer<Obj>, throwing: Obj = .null) throws(P
                     exc.setO(ExcWord.context, handled)
                 }
             }
-            if let (h, d) = codeFindHandler(code, ip: faultIP) {
-                sp = stackBase + d
-                push(exc)
-                ip = h
+            if let found = codeFindHandler(code, ip: faultIP) {
+                sp = stackBase + found.1
+                vmPush(&sp, exc)
+                ip = found.0
                 continue
             }
             frame[FrameWord.ip] = Obj(raw: frameFinished)
             throw error
+        }
+    }
+}
+
+/// The hot loop: runs instructions until the frame returns or yields, or an exception escapes.
+private func dispatch(_ frame: UnsafeMutablePointer<Obj>, _ ip: inout Int, _ sp: inout UnsafeMutablePointer<Obj>,
+                      _ pendingThrow: inout Obj) throws -> Obj {
+    let code = frame[FrameWord.code]
+    let bc = codeBytecode(code)
+    let consts = tupleItems(code.o(CodeWord.consts))
+    let locals = frame + FrameWord.header
+    let stackBase = locals + codeNLocals(code)
+    let globals = frame[FrameWord.globals]
+    while true {
+        if _slowPath(!pendingThrow.isNull) {
+            let exc = pendingThrow
+            pendingThrow = .null
+            if Op(rawValue: UInt8(truncatingIfNeeded: bc[ip])) == .yieldFrom {
+                // delegate the throw to the sub-iterator
+                let inner = sp[-1]
+                let (v, done) = try generatorThrowInto(inner, exc)
+                if done {
+                    sp -= 1
+                    vmPush(&sp, v)
+                    ip += 1
+                } else {
+                    frame[FrameWord.ip] = Obj(raw: UInt32(ip))
+                    frame[FrameWord.sp] = Obj(raw: UInt32(sp - stackBase))
+                    return v
+                }
+            } else {
+                throw PyErr(try makeRaisable(exc))
+            }
+        }
+        let w = bc[ip]
+        ip += 1
+        let arg = Int(w >> 8)
+        switch Op(rawValue: UInt8(truncatingIfNeeded: w)).unsafelyUnwrapped {
+        case .nop:
+            break
+        case .loadConst:
+            vmPush(&sp, consts[arg])
+        case .loadSmallInt:
+            vmPush(&sp, Obj(small: (arg << 40) >> 40))
+        case .loadNone:
+            vmPush(&sp, .none)
+        case .loadTrue:
+            vmPush(&sp, .true)
+        case .loadFalse:
+            vmPush(&sp, .false)
+        case .loadQstr:
+            vmPush(&sp, Obj(qstr: UInt32(arg)))
+        case .loadNull:
+            vmPush(&sp, .null)
+        case .popTop:
+            sp -= 1
+        case .dupTop:
+            vmPush(&sp, sp[-1])
+        case .dupTopTwo:
+            let a = sp[-2], b = sp[-1]
+            vmPush(&sp, a); vmPush(&sp, b)
+        case .rotTwo:
+            let a = sp[-1]; sp[-1] = sp[-2]; sp[-2] = a
+        case .rotThree:
+            let a = sp[-1]; sp[-1] = sp[-2]; sp[-2] = sp[-3]; sp[-3] = a
+        case .rotFour:
+            let a = sp[-1]; sp[-1] = sp[-2]; sp[-2] = sp[-3]; sp[-3] = sp[-4]; sp[-4] = a
+
+        case .loadFast:
+            let v = locals[arg]
+            if _slowPath(v.isNull) { throw unboundLocal(code, arg) }
+            vmPush(&sp, v)
+        case .storeFast:
+            locals[arg] = vmPop(&sp)
+        case .deleteFast:
+            if locals[arg].isNull { throw unboundLocal(code, arg) }
+            locals[arg] = .null
+        case .loadFastLoadFast:
+            vmPush(&sp, locals[arg & 0xFFF]); vmPush(&sp, locals[arg >> 12])
+        case .storeFastLoadFast:
+            locals[arg & 0xFFF] = vmPop(&sp); vmPush(&sp, locals[arg >> 12])
+        case .loadDeref:
+            let v = locals[arg].o(1)
+            if _slowPath(v.isNull) { throw unboundLocal(code, arg) }
+            vmPush(&sp, v)
+        case .storeDeref:
+            locals[arg].setO(1, vmPop(&sp))
+        case .deleteDeref:
+            locals[arg].setO(1, .null)
+        case .loadClosure:
+            vmPush(&sp, locals[arg])
+        case .loadClassDeref:
+            let nameObj = Obj(raw: bc[ip]); ip += 1
+            let ns = frame[FrameWord.namespace]
+            if !ns.isNull, let v = try dictMap(ns).get(nameObj) {
+                vmPush(&sp, v)
+            } else {
+                let v = locals[arg].o(1)
+                if v.isNull { throw unboundLocal(code, arg) }
+                vmPush(&sp, v)
+            }
+
+        case .loadGlobal:
+            let cacheSlot = bc + ip
+            ip += 1
+            let name = Obj(qstr: UInt32(arg))
+            let m = dictMap(globals)
+            let c = Int(cacheSlot.pointee)
+            if c > 0 && c <= m.fill && m.key(c - 1) == name {
+                vmPush(&sp, m.value(c - 1))
+            } else if let i = m.findQstr(name) {
+                cacheSlot.pointee = UInt32(i + 1)
+                vmPush(&sp, m.value(i))
+            } else {
+                vmPush(&sp, try loadGlobalSlow(globals, name))
+            }
+        case .storeGlobal:
+            ip += 1
+            try dictMap(globals).set(Obj(qstr: UInt32(arg)), vmPop(&sp))
+        case .deleteGlobal:
+            ip += 1
+            let name = Obj(qstr: UInt32(arg))
+            if try dictMap(globals).remove(name) == nil { throw nameError(name) }
+        case .loadName:
+            let name = Obj(qstr: UInt32(arg))
+            let ns = frame[FrameWord.namespace]
+            if !ns.isNull, let v = try dictMap(ns).get(name) {
+                vmPush(&sp, v)
+            } else {
+                vmPush(&sp, try loadGlobalSlow(globals, name, checkGlobals: true))
+            }
+        case .storeName:
+            let ns = frame[FrameWord.namespace]
+            try dictMap(ns.isNull ? globals : ns).set(Obj(qstr: UInt32(arg)), vmPop(&sp))
+        case .deleteName:
+            let ns = frame[FrameWord.namespace]
+            let name = Obj(qstr: UInt32(arg))
+            if try dictMap(ns.isNull ? globals : ns).remove(name) == nil { throw nameError(name) }
+
+        case .loadAttr:
+            ip += 1
+            sp[-1] = try loadAttr(sp[-1], Obj(qstr: UInt32(arg)))
+        case .storeAttr:
+            ip += 1
+            let obj = vmPop(&sp), v = vmPop(&sp)
+            try storeAttr(obj, Obj(qstr: UInt32(arg)), v)
+        case .deleteAttr:
+            ip += 1
+            try deleteAttr(vmPop(&sp), Obj(qstr: UInt32(arg)))
+        case .loadMethod:
+            ip += 1
+            try loadMethod(sp[-1], Obj(qstr: UInt32(arg)), into: sp - 1)
+            sp += 1
+        case .loadSuperMethod:
+            break
+        case .loadSubscr:
+            let idx = vmPop(&sp)
+            sp[-1] = try subscrLoad(sp[-1], idx)
+        case .storeSubscr:
+            let idx = vmPop(&sp), obj = vmPop(&sp), v = vmPop(&sp)
+            try subscrStore(obj, idx, v)
+        case .deleteSubscr:
+            let idx = vmPop(&sp), obj = vmPop(&sp)
+            try subscrDelete(obj, idx)
+        case .buildSlice:
+            if arg == 3 {
+                let step = vmPop(&sp), stop = vmPop(&sp)
+                sp[-1] = try newSlice(sp[-1], stop, step)
+            } else {
+                let stop = vmPop(&sp)
+                sp[-1] = try newSlice(sp[-1], stop, .none)
+            }
+
+        case .binaryOp:
+            let b = vmPop(&sp)
+            let a = sp[-1]
+            if a.raw & b.raw & 1 != 0 {
+                let x = a.smallInt, y = b.smallInt
+                switch arg {
+                case 0, 13:
+                    let r = x &+ y
+                    if Obj.fitsSmall(r) { sp[-1] = Obj(small: r); continue }
+                case 1, 14:
+                    let r = x &- y
+                    if Obj.fitsSmall(r) { sp[-1] = Obj(small: r); continue }
+                case 2, 15:
+                    let (r, o) = x.multipliedReportingOverflow(by: y)
+                    if !o && Obj.fitsSmall(r) { sp[-1] = Obj(small: r); continue }
+                default:
+                    break
+                }
+            }
+            sp[-1] = try binaryOp(BinOpCode(rawValue: UInt32(arg)).unsafelyUnwrapped, a, b)
+        case .unaryOp:
+            sp[-1] = try unaryOp(UnaryOpCode(rawValue: UInt32(arg)).unsafelyUnwrapped, sp[-1])
+        case .compareOp:
+            let b = vmPop(&sp)
+            let a = sp[-1]
+            if a.raw & b.raw & 1 != 0 {
+                let x = Int32(bitPattern: a.raw), y = Int32(bitPattern: b.raw)
+                let r: Bool
+                switch arg {
+                case 0: r = x < y
+                case 1: r = x <= y
+                case 2: r = x == y
+                case 3: r = x != y
+                case 4: r = x > y
+                default: r = x >= y
+                }
+                sp[-1] = r ? .true : .false
+            } else {
+                sp[-1] = try compareOp(CmpOpCode(rawValue: UInt32(arg)).unsafelyUnwrapped, a, b)
+            }
+        case .isOp:
+            let b = vmPop(&sp)
+            let same = sp[-1] == b
+            sp[-1] = (same != (arg == 1)) ? .true : .false
+        case .containsOp:
+            let container = vmPop(&sp)
+            let found = try containsOp(container, sp[-1])
+            sp[-1] = (found != (arg == 1)) ? .true : .false
+        case .not:
+            sp[-1] = try pyTruthy(sp[-1]) ? .false : .true
+
+        case .jump:
+            if arg < ip {
+                if _slowPath(mb_sigint_pending != 0 || rt.pointee.pendingInterrupt) { try handlePendingInterrupt() }
+            }
+            ip = arg
+        case .popJumpIfFalse:
+            let v = vmPop(&sp)
+            if v == .false { ip = arg } else if v != .true, try !pyTruthy(v) { ip = arg }
+        case .popJumpIfTrue:
+            let v = vmPop(&sp)
+            if v == .true { ip = arg } else if v != .false, try pyTruthy(v) { ip = arg }
+        case .jumpIfFalseOrPop:
+            if try !pyTruthy(sp[-1]) { ip = arg } else { sp -= 1 }
+        case .jumpIfTrueOrPop:
+            if try pyTruthy(sp[-1]) { ip = arg } else { sp -= 1 }
+        case .getIter:
+            sp[-1] = try getIter(sp[-1])
+        case .forIter:
+            let it = sp[-1]
+            if it.isType(.rangeIterator) {
+                let p = it.ptr
+                let cur = p.load(fromByteOffset: 8, as: Int.self), stop = p.load(fromByteOffset: 16, as: Int.self)
+                let step = p.load(fromByteOffset: 24, as: Int.self)
+                if step > 0 ? cur < stop : cur > stop {
+                    p.storeBytes(of: cur &+ step, toByteOffset: 8, as: Int.self)
+                    vmPush(&sp, Obj.fitsSmall(cur) ? Obj(small: cur) : try newInt(cur))
+                } else {
+                    sp -= 1
+                    ip = arg
+                }
+            } else if it.isType(.seqIterator) && it.o(1).isType(.list) {
+                let l = it.o(1)
+                let i = Int(it.w(2))
+                if i < listLen(l) {
+                    it.setW(2, UInt32(i + 1))
+                    vmPush(&sp, listItems(l)[i])
+                } else {
+                    sp -= 1
+                    ip = arg
+                }
+            } else {
+                let v = try iterNext(it)
+                if v == .stopIteration {
+                    sp -= 1
+                    ip = arg
+                } else {
+                    vmPush(&sp, v)
+                }
+            }
+        case .forIterRange:
+            break
+
+        case .call:
+            let npos = arg & 0xFF, nkw = (arg >> 8) & 0xFF
+            let kwnames = nkw > 0 ? consts[Int(bc[ip])] : Obj.null
+            ip += 1
+            let argBase = sp - npos - nkw
+            let callable = argBase[-2]
+            let selfObj = argBase[-1]
+            let result: Obj
+            let base = selfObj.isNull ? argBase : argBase - 1
+            let count = selfObj.isNull ? npos : npos + 1
+            if callable.isType(.function) {
+                result = try callFunction(callable, base, count, kwnames)
+            } else if callable.isType(.builtinFunction) {
+                let saved = rt.pointee.vmStackTop
+                if saved < sp { rt.pointee.vmStackTop = sp }
+                defer { rt.pointee.vmStackTop = saved }
+                result = try callNative(callable, Args(base: base, count: count, kwnames: kwnames))
+            } else {
+                result = try callObjectOnStack(callable, base, count, kwnames, stackTop: sp)
+            }
+            sp = argBase - 2
+            vmPush(&sp, result)
+            if _slowPath(mb_sigint_pending != 0 || rt.pointee.pendingInterrupt) { try handlePendingInterrupt() }
+        case .callEx:
+            let kwargs = arg == 1 ? vmPop(&sp) : Obj.null
+            let posTuple = vmPop(&sp)
+            let selfObj = vmPop(&sp)
+            let callable = vmPop(&sp)
+            vmPush(&sp, try callWithTupleAndDict(callable, selfObj, posTuple, kwargs, stackTop: sp))
+        case .makeFunction:
+            let flags = bc[ip]; ip += 1
+            let closure = flags & MakeFunctionFlag.closure != 0 ? vmPop(&sp) : Obj.null
+            let kwdefaults = flags & MakeFunctionFlag.kwDefaults != 0 ? vmPop(&sp) : Obj.null
+            let defaults = flags & MakeFunctionFlag.defaults != 0 ? vmPop(&sp) : Obj.null
+            vmPush(&sp, try newFunction(code: consts[arg], globals: globals, defaults: defaults, kwDefaults: kwdefaults, closure: closure))
+        case .returnValue:
+            let v = vmPop(&sp)
+            frame[FrameWord.ip] = Obj(raw: frameFinished)
+            return v
+
+        case .buildTuple:
+            let t = try newTuple(sp - arg, arg)
+            sp -= arg
+            vmPush(&sp, t)
+        case .buildList:
+            let l = try newList(sp - arg, arg)
+            sp -= arg
+            vmPush(&sp, l)
+        case .buildSet:
+            let s = try newSet()
+            _ = pushRoot(s)
+            for i in 0..<arg { try setAddItem(s, sp[i - arg]) }
+            rt.pointee.vmStackTop -= 1
+            sp -= arg
+            vmPush(&sp, s)
+        case .buildMap:
+            let d = try newDict()
+            let keep = pushRoot(d)
+            for i in 0..<arg { try dictMap(d).set(sp[2 * i - 2 * arg], sp[2 * i - 2 * arg + 1]) }
+            popRoots(to: keep)
+            sp -= 2 * arg
+            vmPush(&sp, d)
+        case .buildString:
+            let s = try joinStrings(sp - arg, arg)
+            sp -= arg
+            vmPush(&sp, s)
+        case .formatValue:
+            let spec = arg & 0x100 != 0 ? vmPop(&sp) : Obj.null
+            sp[-1] = try formatValue(sp[-1], conversion: UInt8(arg & 0xFF), spec: spec)
+        case .listAppend:
+            let v = vmPop(&sp)
+            try listAppend(sp[-arg], v)
+        case .setAdd:
+            let v = vmPop(&sp)
+            try setAddItem(sp[-arg], v)
+        case .mapAdd:
+            let v = vmPop(&sp), k = vmPop(&sp)
+            try dictMap(sp[-arg]).set(k, v)
+        case .listExtend:
+            let v = vmPop(&sp)
+            try listExtend(sp[-arg], v)
+        case .setUpdate:
+            let v = vmPop(&sp)
+            try setUpdate(sp[-arg], v)
+        case .dictUpdate:
+            let v = vmPop(&sp)
+            try dictUpdate(sp[-arg], v)
+        case .dictMerge:
+            let v = vmPop(&sp)
+            try dictMerge(sp[-arg], v)
+        case .listToTuple:
+            let l = sp[-1]
+            sp[-1] = try newTuple(listItems(l), listLen(l))
+        case .unpackSequence:
+            let seq = vmPop(&sp)
+            try unpackSequence(seq, arg, into: sp)
+            sp += arg
+        case .unpackEx:
+            let seq = vmPop(&sp)
+            let n = try unpackEx(seq, before: arg & 0xFF, after: arg >> 8, into: sp)
+            sp += n
+
+        case .importName:
+            let fromlist = vmPop(&sp)
+            let level = sp[-1]
+            sp[-1] = try importName(Obj(qstr: UInt32(arg)), fromlist: fromlist, level: level.smallInt, globals: globals)
+        case .importFrom:
+            vmPush(&sp, try importFrom(sp[-1], Obj(qstr: UInt32(arg))))
+        case .importStar:
+            try importStar(vmPop(&sp), into: globals)
+
+        case .raiseVarargs:
+            if arg == 0 {
+                let h = getRoot(.handledException)
+                if h.isNull || h == .none { throw runtimeError("No active exception to reraise") }
+                reraising = true
+                throw PyErr(h)
+            }
+            var cause = Obj.null
+            if arg == 2 { cause = vmPop(&sp) }
+            let exc = try makeRaisable(vmPop(&sp))
+            if arg == 2 {
+                if cause == .none {
+                    exc.setO(ExcWord.cause, .null)
+                    exc.setW(ExcWord.flags, 1)
+                } else {
+                    let c = try makeRaisable(cause)
+                    exc.setO(ExcWord.cause, c)
+                    exc.setW(ExcWord.flags, 1)
+                }
+            }
+            throw PyErr(exc)
+        case .reraise:
+            reraising = true
+            throw PyErr(vmPop(&sp))
+        case .pushExcInfo:
+            let exc = sp[-1]
+            let prev = getRoot(.handledException)
+            sp[-1] = prev
+            sp[0] = exc
+            sp += 1
+            setRoot(.handledException, exc)
+        case .popExcept:
+            setRoot(.handledException, vmPop(&sp))
+        case .checkExcMatch:
+            let t = vmPop(&sp)
+            sp[-1] = try exceptionMatches(sp[-1], t) ? .true : .false
+        case .withExceptStart:
+            let exc = sp[-1]
+            let exitFn = sp[-3]
+            vmPush(&sp, try callObjectArgs(exitFn, [exc.type, exc, .none], stackTop: sp))
+        case .beforeWith:
+            let mgr = sp[-1]
+            guard let enter = try loadAttrOpt(mgr, qobj(.__enter__)),
+                  let exitFn = try loadAttrOpt(mgr, qobj(.__exit__)) else {
+                throw attributeError("__enter__/__exit__")
+            }
+            sp[-1] = exitFn
+            vmPush(&sp, try callObjectArgs(enter, [], stackTop: sp))
+        case .beforeAsyncWith:
+            let mgr = sp[-1]
+            guard let enter = try loadAttrOpt(mgr, qobj(.__aenter__)),
+                  let exitFn = try loadAttrOpt(mgr, qobj(.__aexit__)) else {
+                throw attributeError("__aenter__/__aexit__")
+            }
+            sp[-1] = exitFn
+            vmPush(&sp, try callObjectArgs(enter, [], stackTop: sp))
+        case .setupAnnotations:
+            break
+
+        case .yieldValue:
+            let v = vmPop(&sp)
+            frame[FrameWord.ip] = Obj(raw: UInt32(ip))
+            frame[FrameWord.sp] = Obj(raw: UInt32(sp - stackBase))
+            return v
+        case .getYieldFromIter:
+            let o = sp[-1]
+            if !o.isType(.generator) { sp[-1] = try getIter(o) }
+        case .yieldFrom:
+            let sent = vmPop(&sp)
+            let inner = sp[-1]
+            let (v, done) = try generatorSendInto(inner, sent)
+            if done {
+                sp[-1] = v
+            } else {
+                frame[FrameWord.ip] = Obj(raw: UInt32(ip - 1))
+                frame[FrameWord.sp] = Obj(raw: UInt32(sp - stackBase))
+                return v
+            }
+        case .getAwaitable:
+            sp[-1] = try getAwaitable(sp[-1])
+        case .getAiter:
+            sp[-1] = try callMethod(sp[-1], .__aiter__, [], stackTop: sp)
+        case .getAnext:
+            let aw = try callMethod(sp[-1], .__anext__, [], stackTop: sp)
+            vmPush(&sp, try getAwaitable(aw))
+        case .endAsyncFor:
+            let exc = vmPop(&sp)
+            if isInstance(exc, .StopAsyncIteration) {
+                sp -= 1
+            } else {
+                reraising = true
+                throw PyErr(exc)
+            }
+        case .returnGenerator:
+            break
+        case .loadBuildClass:
+            vmPush(&sp, builtinBuildClass)
+        case .printExpr:
+            let v = vmPop(&sp)
+            try replPrint(v)
         }
     }
 }
@@ -561,14 +582,14 @@ func execute(_ frame: UnsafeMutablePointer<Obj>, throwing: Obj = .null) throws(P
     pyErr(.NameError, "name '\(qstrString(name.qstr))' isn't defined")
 }
 
-@inline(never) func loadGlobalSlow(_ globals: Obj, _ name: Obj, checkGlobals: Bool = false) throws(PyErr) -> Obj {
+@inline(never) func loadGlobalSlow(_ globals: Obj, _ name: Obj, checkGlobals: Bool = false) throws -> Obj {
     if let v = try dictMap(globals).get(name) { return v }
     let b = getRoot(.builtinsDict)
     if let i = dictMap(b).findQstr(name) { return dictMap(b).value(i) }
     throw nameError(name)
 }
 
-@inline(never) func handlePendingInterrupt() throws(PyErr) {
+@inline(never) func handlePendingInterrupt() throws {
     if mb_sigint_pending != 0 {
         mb_sigint_pending = 0
         throw PyErr(try newException(TypeID.KeyboardInterrupt.obj, args: getRoot(.emptyTuple)))
@@ -577,9 +598,9 @@ func execute(_ frame: UnsafeMutablePointer<Obj>, throwing: Obj = .null) throws(P
 }
 
 /// Board and scheduler hooks run between opcodes (set by the board layer).
-nonisolated(unsafe) var pendingHook: (() throws(PyErr) -> Void)? = nil
+nonisolated(unsafe) var pendingHook: (() throws -> Void)? = nil
 
-func runPendingHooks() throws(PyErr) {
+func runPendingHooks() throws {
     rt.pointee.pendingInterrupt = false
     if let h = pendingHook { try h() }
 }
@@ -590,7 +611,7 @@ func runPendingHooks() throws(PyErr) {
 /// (defaults tuple or null, keyword defaults dict or null, closure cells...).
 enum FunctionWord { static let code = 1, globals = 2, extras = 3 }
 
-func newFunction(code: Obj, globals: Obj, defaults: Obj, kwDefaults: Obj, closure: Obj) throws(PyErr) -> Obj {
+func newFunction(code: Obj, globals: Obj, defaults: Obj, kwDefaults: Obj, closure: Obj) throws -> Obj {
     var extras = Obj.null
     if !defaults.isNull || !kwDefaults.isNull || !closure.isNull {
         let nc = closure.isNull ? 0 : tupleLen(closure)
@@ -613,7 +634,7 @@ func newFunction(code: Obj, globals: Obj, defaults: Obj, kwDefaults: Obj, closur
 
 /// Calls a Python function with arguments at args[0..<n] followed by keyword values.
 @inline(__always)
-func callFunction(_ fn: Obj, _ args: UnsafeMutablePointer<Obj>, _ n: Int, _ kwnames: Obj) throws(PyErr) -> Obj {
+func callFunction(_ fn: Obj, _ args: UnsafeMutablePointer<Obj>, _ n: Int, _ kwnames: Obj) throws -> Obj {
     let code = fn.o(FunctionWord.code)
     let flags = codeFlags(code)
     if _slowPath(flags & (CodeFlag.generator | CodeFlag.coroutine) != 0) {
@@ -652,7 +673,7 @@ func callFunction(_ fn: Obj, _ args: UnsafeMutablePointer<Obj>, _ n: Int, _ kwna
 }
 
 /// Wraps cell variables in fresh cells and copies free variables from the closure.
-func setupCells(_ fn: Obj, _ code: Obj, _ locals: UnsafeMutablePointer<Obj>) throws(PyErr) {
+func setupCells(_ fn: Obj, _ code: Obj, _ locals: UnsafeMutablePointer<Obj>) throws {
     let cf = code.w(CodeWord.cellsFree)
     let ncells = Int(cf & 0xFFFF), nfree = Int(cf >> 16)
     if ncells > 0 {
@@ -673,7 +694,7 @@ func setupCells(_ fn: Obj, _ code: Obj, _ locals: UnsafeMutablePointer<Obj>) thr
 
 /// The general argument binding: defaults, keywords, *args, **kwargs, keyword-only.
 func bindArguments(_ fn: Obj, _ code: Obj, _ locals: UnsafeMutablePointer<Obj>, _ args: UnsafeMutablePointer<Obj>,
-                   _ n: Int, _ kwnames: Obj) throws(PyErr) {
+                   _ n: Int, _ kwnames: Obj) throws {
     let nlocals = codeNLocals(code)
     for i in 0..<nlocals { locals[i] = .null }
     let argc = codeArgCount(code)
@@ -750,7 +771,7 @@ func bindArguments(_ fn: Obj, _ code: Obj, _ locals: UnsafeMutablePointer<Obj>, 
 /// state 0 new, 1 suspended, 2 running, 3 finished.
 enum GenState { static let new: UInt32 = 0, suspended: UInt32 = 1, running: UInt32 = 2, finished: UInt32 = 3 }
 
-func makeGenerator(_ fn: Obj, _ args: UnsafeMutablePointer<Obj>, _ n: Int, _ kwnames: Obj) throws(PyErr) -> Obj {
+func makeGenerator(_ fn: Obj, _ args: UnsafeMutablePointer<Obj>, _ n: Int, _ kwnames: Obj) throws -> Obj {
     let code = fn.o(FunctionWord.code)
     let size = frameSlots(code)
     let g = try allocObj(TypeID.generator.addr, words: 3 + size)
@@ -783,7 +804,7 @@ func makeGenerator(_ fn: Obj, _ args: UnsafeMutablePointer<Obj>, _ n: Int, _ kwn
 @inline(__always) func genFrame(_ g: Obj) -> UnsafeMutablePointer<Obj> { g.slots + 3 }
 
 /// Resumes a generator; returns (value, finished). A finished generator's value is its return value.
-func generatorResume(_ g: Obj, send: Obj, throwing: Obj = .null) throws(PyErr) -> (Obj, Bool) {
+func generatorResume(_ g: Obj, send: Obj, throwing: Obj = .null) throws -> (Obj, Bool) {
     let state = g.w(1)
     if state == GenState.running { throw valueError("generator already executing") }
     if state == GenState.finished {
@@ -829,7 +850,7 @@ func generatorResume(_ g: Obj, send: Obj, throwing: Obj = .null) throws(PyErr) -
 }
 
 /// send() into any iterator, for yield from / await. Returns (value, finished).
-func generatorSendInto(_ inner: Obj, _ sent: Obj) throws(PyErr) -> (Obj, Bool) {
+func generatorSendInto(_ inner: Obj, _ sent: Obj) throws -> (Obj, Bool) {
     if inner.isType(.generator) { return try generatorResume(inner, send: sent) }
     let r: Obj
     if sent == .none {
@@ -846,7 +867,7 @@ func generatorSendInto(_ inner: Obj, _ sent: Obj) throws(PyErr) -> (Obj, Bool) {
     return (r, false)
 }
 
-func generatorThrowInto(_ inner: Obj, _ exc: Obj) throws(PyErr) -> (Obj, Bool) {
+func generatorThrowInto(_ inner: Obj, _ exc: Obj) throws -> (Obj, Bool) {
     if inner.isType(.generator) { return try generatorResume(inner, send: .none, throwing: exc) }
     guard let thrower = try loadAttrOpt(inner, qobj(.throw)) else { throw PyErr(try makeRaisable(exc)) }
     do {
@@ -871,7 +892,7 @@ func stopIterationValue() -> Obj {
     return v
 }
 
-func getAwaitable(_ o: Obj) throws(PyErr) -> Obj {
+func getAwaitable(_ o: Obj) throws -> Obj {
     if o.isType(.generator) { return o }
     if let aw = try loadAttrOpt(o, qobj(.__await__)) {
         return try getIter(try callObjectArgs(aw, [], stackTop: rt.pointee.vmStackTop))

@@ -26,4 +26,10 @@ void mb_restore_sigint(void);
 // Runs fn(ctx) on a new thread with the given stack size and waits for it.
 int mb_run_on_big_stack(size_t stack_size, void *ctx, void (*fn)(void *ctx));
 
+// A store the optimizer cannot see through (used where the Swift optimizer dropped stores).
+void mb_store_u32(void *p, uint32_t v);
+
+// Root slots of the runtime (see Root in Memory.swift), scanned by every collection.
+extern uint32_t mb_roots[64];
+
 #endif
