@@ -170,6 +170,40 @@ public enum Interpreter {
         return guardedRun { () throws in _ = try callObjectArgs(cb, [], stackTop: rt.pointee.vmStackTop) }
     }
 
+    /// Limits the program to about `n` backward jumps and calls (nil: unlimited), for fuzzing.
+    public static func setBudget(_ n: Int?) {
+        rt.pointee.budget = n ?? -1
+        rt.pointee.ticksLeft = n.map { min($0, rt.pointee.tickQuantum) } ?? rt.pointee.tickQuantum
+    }
+
+    /// Runs `body` on a fresh thread with a big stack, as the VM must: its conservative stack
+    /// scan and recursion limit are measured on the thread that runs Python code.
+    public static func runIsolated(stackBytes: Int = 64 * 1024 * 1024, _ body: @escaping () -> Void) {
+        final class Box {
+            let body: () -> Void
+            let stackBytes: Int
+            init(_ b: @escaping () -> Void, _ n: Int) { body = b; stackBytes = n }
+        }
+        let box = Box(body, stackBytes)
+        mb_run_on_big_stack(stackBytes, Unmanaged.passUnretained(box).toOpaque()) { ctx in
+            let b = Unmanaged<Box>.fromOpaque(ctx!).takeUnretainedValue()
+            Runtime.adoptCurrentThread(stackBytes: b.stackBytes)
+            b.body()
+        }
+    }
+
+    /// Output written by print() goes here instead of stdout while `capture` runs (tests).
+    public static func captureOutput(_ body: () -> Void) -> String {
+        var out: [UInt8] = []
+        let savedOut = stdoutWrite, savedErr = stderrWrite
+        stdoutWrite = { out += $0 }
+        stderrWrite = { out += $0 }
+        body()
+        stdoutWrite = savedOut
+        stderrWrite = savedErr
+        return String(decoding: out, as: UTF8.self)
+    }
+
     public static var banner: String {
         "MicroPython \(portInfo.versionString)-microboard on \(portInfo.buildDate); \(portInfo.machine)\nType \"help()\" for more information.\n"
     }

@@ -51,6 +51,12 @@ struct RuntimeState {
     var maxCallDepth: Int
     var floatIsSingle: Bool
     var pendingInterrupt: Bool
+    /// Counts down at backward jumps and calls; at zero the slow path runs (signals, scheduled
+    /// callbacks, board hooks, instruction budget) and reloads it with `tickQuantum`.
+    var ticksLeft: Int
+    var tickQuantum: Int
+    /// Remaining backward jumps and calls before RuntimeError (fuzzing, tests); -1 is unlimited.
+    var budget: Int
 }
 
 @inline(__always) var rt: UnsafeMutablePointer<RuntimeState> {
@@ -90,7 +96,7 @@ func mapRegions(heapBytes: Int, vmStackSlots: Int) throws {
         romTop: Region.romBase + TypeID.capacity * TypeID.slotBytes, rootsAddr: 0,
         vmStackBase: stack, vmStackTop: stack, vmStackLimit: stack + vmStackSlots,
         nativeStackTop: nil, nativeStackLimit: 0, callDepth: 0, maxCallDepth: 2_500,
-        floatIsSingle: false, pendingInterrupt: false)
+        floatIsSingle: false, pendingInterrupt: false, ticksLeft: 10_000, tickQuantum: 10_000, budget: -1)
     rt.pointee.rootsAddr = romAllocRaw(bytes: Root.count * 4)
     heapInit(base: Region.ramBase, bytes: heapBytes)
 }

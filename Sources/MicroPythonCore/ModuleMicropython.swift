@@ -48,6 +48,7 @@ enum ModuleMicropython {
                     let q = getRoot(.schedQueue)
                     if q.isType(.list) { try listAppend(q, a[0]); try listAppend(q, a[1]) }
                     rt.pointee.pendingInterrupt = true
+                    requestAttention()
                     return .none
                 })),
                 ("kbd_intr", .function(fn("kbd_intr", 1) { a throws in

@@ -38,6 +38,15 @@ public enum Runtime {
         try resetHeapState()
     }
 
+    /// Points the stack scan and recursion limit at the calling thread.
+    public static func adoptCurrentThread(stackBytes: Int) {
+        guard initialized else { return }
+        rt.pointee.nativeStackTop = mb_stack_top()
+        if let top = rt.pointee.nativeStackTop {
+            rt.pointee.nativeStackLimit = UInt(bitPattern: top) - UInt(stackBytes) + 256 * 1024
+        }
+    }
+
     /// A fresh Python world on the existing flash image (start-up and soft reset).
     static func resetHeapState() throws {
         do {

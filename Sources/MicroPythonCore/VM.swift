@@ -306,9 +306,7 @@ private func dispatch(_ frame: UnsafeMutablePointer<Obj>, _ ip: inout Int, _ sp:
             sp[-1] = try pyTruthy(sp[-1]) ? .false : .true
 
         case .jump:
-            if arg < ip {
-                if _slowPath(mb_sigint_pending != 0 || rt.pointee.pendingInterrupt) { try handlePendingInterrupt() }
-            }
+            if arg < ip { try tick() }
             ip = arg
         case .popJumpIfFalse:
             let v = vmPop(&sp)
@@ -379,7 +377,7 @@ private func dispatch(_ frame: UnsafeMutablePointer<Obj>, _ ip: inout Int, _ sp:
             }
             sp = argBase - 2
             vmPush(&sp, result)
-            if _slowPath(mb_sigint_pending != 0 || rt.pointee.pendingInterrupt) { try handlePendingInterrupt() }
+            try tick()
         case .callEx:
             let kwargs = arg == 1 ? vmPop(&sp) : Obj.null
             let posTuple = vmPop(&sp)
@@ -589,10 +587,28 @@ private func dispatch(_ frame: UnsafeMutablePointer<Obj>, _ ip: inout Int, _ sp:
     throw nameError(name)
 }
 
+@inline(__always) func tick() throws {
+    rt.pointee.ticksLeft &-= 1
+    if _slowPath(rt.pointee.ticksLeft <= 0 || mb_sigint_pending != 0) { try handlePendingInterrupt() }
+}
+
+/// Asks the VM to run the slow path at the next backward jump or call.
+func requestAttention() { rt.pointee.ticksLeft = 0 }
+
 @inline(never) func handlePendingInterrupt() throws {
+    let used = rt.pointee.tickQuantum - max(rt.pointee.ticksLeft, 0)
+    rt.pointee.ticksLeft = rt.pointee.tickQuantum
     if mb_sigint_pending != 0 {
         mb_sigint_pending = 0
         throw PyErr(try newException(TypeID.KeyboardInterrupt.obj, args: getRoot(.emptyTuple)))
+    }
+    if rt.pointee.budget >= 0 {
+        rt.pointee.budget -= used
+        if rt.pointee.budget <= 0 {
+            rt.pointee.budget = 0
+            throw runtimeError("instruction budget exhausted")
+        }
+        rt.pointee.ticksLeft = min(rt.pointee.tickQuantum, rt.pointee.budget)
     }
     try runPendingHooks()
 }
@@ -601,7 +617,10 @@ private func dispatch(_ frame: UnsafeMutablePointer<Obj>, _ ip: inout Int, _ sp:
 nonisolated(unsafe) var pendingHook: (() throws -> Void)? = nil
 
 func runPendingHooks() throws {
-    rt.pointee.pendingInterrupt = false
+    if rt.pointee.pendingInterrupt {
+        rt.pointee.pendingInterrupt = false
+        try runScheduled()
+    }
     if let h = pendingHook { try h() }
 }
 

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs every test: Swift unit tests, the Python corpus (compared with CPython), the same corpus
+# in GC stress mode, and a short fuzz run. Exits non-zero if anything fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=$(nproc 2>/dev/null || echo 2)
+
+echo "== build (release)"
+swift build -c release --product microboard 2>&1 | tail -n 3
+
+echo "== swift test"
+swift test 2>&1 | tail -n 25
+
+echo "== Python corpus vs CPython"
+python3 Tests/run_corpus.py --exe .build/release/microboard -q -j "$jobs"
+
+echo "== Python corpus in GC stress mode (collect at every allocation, poison freed blocks)"
+python3 Tests/run_corpus.py --exe .build/release/microboard --gc-stress --heapsize 512K -q -j "$jobs"
+
+if [ -x Tests/fuzz/run.sh ]; then
+    echo "== fuzz (short run)"
+    Tests/fuzz/run.sh "${FUZZ_SECONDS:-60}"
+fi
