@@ -62,19 +62,61 @@ func gcAllocSlow(_ n: Int, bytes: Int) throws -> UInt32 {
     throw memoryError(bytes, locked: false)
 }
 
-/// First fit from the lowest block that may be free.
+/// Single blocks: first fit from the lowest block that may be free (as MicroPython). Larger
+/// allocations: next fit from where the last one ended, wrapping once, so a low hole does not
+/// make every multi-block allocation rescan the heap.
 @inline(__always)
 func findFree(_ n: Int) -> UInt32? {
+    if n == 1 {
+        if let b = scanFree(1, from: rt.pointee.lastFreeBlock, to: rt.pointee.blockCount) {
+            rt.pointee.lastFreeBlock = b + 1
+            return claim(b, 1)
+        }
+        return nil
+    }
+    let hint = min(multiBlockHint, rt.pointee.blockCount)
+    let from = max(hint, rt.pointee.lastFreeBlock)
+    if let b = scanFree(n, from: from, to: rt.pointee.blockCount) ?? (from > rt.pointee.lastFreeBlock ?
+            scanFree(n, from: rt.pointee.lastFreeBlock, to: min(from + n, rt.pointee.blockCount)) : nil) {
+        multiBlockHint = b + n
+        return claim(b, n)
+    }
+    return nil
+}
+
+/// Where the next multi-block search starts; reset by each collection.
+nonisolated(unsafe) var multiBlockHint = 0
+
+@inline(__always) private func claim(_ start: Int, _ n: Int) -> UInt32 {
+    atbSet(start, atHead)
+    var t = start + 1
+    while t < start + n { atbSet(t, atTail); t += 1 }
+    let addr = blockAddr(start)
+    hostPtr(addr).initializeMemory(as: UInt8.self, repeating: 0, count: n * blockBytes)
+    rt.pointee.bytesSinceCollect &+= n * blockBytes
+    return addr
+}
+
+/// First run of n free blocks starting in [from, to).
+@inline(__always) private func scanFree(_ n: Int, from: Int, to: Int) -> Int? {
     let atb = rt.pointee.atb
     let count = rt.pointee.blockCount
-    var b = rt.pointee.lastFreeBlock
+    var b = from
     var run = 0
     var start = 0
-    while b < count {
-        // Skip whole table bytes with no free block.
-        if b & 3 == 0 && run == 0 {
+    while b < to || (run > 0 && b < count) {
+        if b & 3 == 0 && b + 4 <= count {
             let byte = atb[b >> 2]
+            if byte == 0 {
+                if run == 0 { start = b }
+                run += 4
+                if run >= n { return start }
+                b += 4
+                continue
+            }
             if byte & 0x03 != 0 && byte & 0x0C != 0 && byte & 0x30 != 0 && byte & 0xC0 != 0 {
+                run = 0
+                if b >= to { return nil }
                 b += 4
                 continue
             }
@@ -82,18 +124,10 @@ func findFree(_ n: Int) -> UInt32? {
         if atbGet(b) == atFree {
             if run == 0 { start = b }
             run += 1
-            if run == n {
-                if n == 1 || start == rt.pointee.lastFreeBlock { rt.pointee.lastFreeBlock = start + n }
-                atbSet(start, atHead)
-                var t = start + 1
-                while t < start + n { atbSet(t, atTail); t += 1 }
-                let addr = blockAddr(start)
-                hostPtr(addr).initializeMemory(as: UInt8.self, repeating: 0, count: n * blockBytes)
-                rt.pointee.bytesSinceCollect &+= n * blockBytes
-                return addr
-            }
+            if run == n { return start }
         } else {
             run = 0
+            if b >= to { return nil }
         }
         b += 1
     }
@@ -312,7 +346,8 @@ private func sweep() {
         }
         b += 1
     }
-    rt.pointee.lastFreeBlock = 0
+    rt.pointee.lastFreeBlock = firstFree < 0 ? count : firstFree
+    multiBlockHint = 0
 }
 
 // MARK: - statistics (gc.mem_free, micropython.mem_info)
