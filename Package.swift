@@ -26,6 +26,7 @@ let package = Package(
             path: "Sources/microboard",
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
+        .executableTarget(name: "microboard-fuzz", dependencies: ["MicroPythonCore", "CSupport"], path: "Sources/microboard-fuzz", swiftSettings: [.swiftLanguageMode(.v5)]),
         .testTarget(
             name: "MicroPythonCoreTests",
             dependencies: ["MicroPythonCore"],

@@ -3,6 +3,9 @@
 // Some instructions are followed by extra words (caches, second operands); `extraWords` says how many.
 
 enum Op: UInt8 {
+    /// Opcodes are numbered from 0 in declaration order, so the byte is the enum's representation.
+    @inline(__always) static func from(_ w: UInt32) -> Op { unsafeBitCast(UInt8(truncatingIfNeeded: w), to: Op.self) }
+
     case nop = 0
     // constants and stack
     case loadConst, loadSmallInt, loadNone, loadTrue, loadFalse, loadQstr, loadNull
@@ -53,7 +56,9 @@ enum BinOpCode: UInt32 {
     case iadd, isub, imul, imatmul, itruediv, ifloordiv, imod, ipow, ilshift, irshift, iand, ior, ixor
 
     var isInplace: Bool { rawValue >= BinOpCode.iadd.rawValue }
-    var base: BinOpCode { isInplace ? BinOpCode(rawValue: rawValue - 13)! : self }
+    var base: BinOpCode { isInplace ? BinOpCode.from(rawValue - 13) : self }
+    /// Cases are numbered from 0 in order, which is their in-memory representation.
+    @inline(__always) static func from(_ v: UInt32) -> BinOpCode { unsafeBitCast(UInt8(truncatingIfNeeded: v), to: BinOpCode.self) }
 
     var dunder: QID {
         switch base {
@@ -84,8 +89,14 @@ enum BinOpCode: UInt32 {
     }
 }
 
-enum CmpOpCode: UInt32 { case lt = 0, le, eq, ne, gt, ge }
-enum UnaryOpCode: UInt32 { case neg = 0, pos, invert, not }
+enum CmpOpCode: UInt32 {
+    case lt = 0, le, eq, ne, gt, ge
+    @inline(__always) static func from(_ v: Int) -> CmpOpCode { unsafeBitCast(UInt8(truncatingIfNeeded: v), to: CmpOpCode.self) }
+}
+enum UnaryOpCode: UInt32 {
+    case neg = 0, pos, invert, not
+    @inline(__always) static func from(_ v: Int) -> UnaryOpCode { unsafeBitCast(UInt8(truncatingIfNeeded: v), to: UnaryOpCode.self) }
+}
 
 /// Flags word of makeFunction: which optional parts are on the stack (pushed in this order).
 enum MakeFunctionFlag {

@@ -28,7 +28,9 @@ enum TypeID: UInt32, CaseIterable {
     @inline(__always) static func from(addr: UInt32) -> TypeID? {
         let off = addr &- romBase
         guard off < capacity * slotBytes, off % slotBytes == 0 else { return nil }
-        return TypeID(rawValue: off / slotBytes)
+        let i = off / slotBytes
+        // cases are numbered 0..<count, which is also their in-memory representation
+        return i < UInt32(TypeID.allCases.count) ? unsafeBitCast(UInt8(i), to: TypeID.self) : nil
     }
 }
 

@@ -98,7 +98,7 @@ private func dispatch(_ frame: UnsafeMutablePointer<Obj>, _ ip: inout Int, _ sp:
         if _slowPath(!pendingThrow.isNull) {
             let exc = pendingThrow
             pendingThrow = .null
-            if Op(rawValue: UInt8(truncatingIfNeeded: bc[ip])) == .yieldFrom {
+            if Op.from(bc[ip]) == .yieldFrom {
                 // delegate the throw to the sub-iterator
                 let inner = sp[-1]
                 let (v, done) = try generatorThrowInto(inner, exc)
@@ -118,7 +118,7 @@ private func dispatch(_ frame: UnsafeMutablePointer<Obj>, _ ip: inout Int, _ sp:
         let w = bc[ip]
         ip += 1
         let arg = Int(w >> 8)
-        switch Op(rawValue: UInt8(truncatingIfNeeded: w)).unsafelyUnwrapped {
+        switch Op.from(w) {
         case .nop:
             break
         case .loadConst:
@@ -273,9 +273,10 @@ private func dispatch(_ frame: UnsafeMutablePointer<Obj>, _ ip: inout Int, _ sp:
                     break
                 }
             }
-            sp[-1] = try binaryOp(BinOpCode(rawValue: UInt32(arg)).unsafelyUnwrapped, a, b)
+            if let r = try fastFloatOp(arg, a, b) { sp[-1] = r; continue }
+            sp[-1] = try binaryOp(BinOpCode.from(UInt32(arg)), a, b)
         case .unaryOp:
-            sp[-1] = try unaryOp(UnaryOpCode(rawValue: UInt32(arg)).unsafelyUnwrapped, sp[-1])
+            sp[-1] = try unaryOp(UnaryOpCode.from(arg), sp[-1])
         case .compareOp:
             let b = vmPop(&sp)
             let a = sp[-1]
@@ -292,7 +293,8 @@ private func dispatch(_ frame: UnsafeMutablePointer<Obj>, _ ip: inout Int, _ sp:
                 }
                 sp[-1] = r ? .true : .false
             } else {
-                sp[-1] = try compareOp(CmpOpCode(rawValue: UInt32(arg)).unsafelyUnwrapped, a, b)
+                if let r = fastFloatCompare(arg, a, b) { sp[-1] = r; continue }
+                sp[-1] = try compareOp(CmpOpCode.from(arg), a, b)
             }
         case .isOp:
             let b = vmPop(&sp)
@@ -567,6 +569,45 @@ private func dispatch(_ frame: UnsafeMutablePointer<Obj>, _ ip: inout Int, _ sp:
             let v = vmPop(&sp)
             try replPrint(v)
         }
+    }
+}
+
+/// Float (and float with small int) arithmetic without the generic dispatch.
+@inline(__always) func fastFloatOp(_ arg: Int, _ a: Obj, _ b: Obj) throws -> Obj? {
+    let x: Double, y: Double
+    let fa = TypeID.float.addr
+    if a.raw & 3 == 0 && a.words[0] == fa {
+        x = floatValue(a)
+        if b.raw & 3 == 0 && b.words[0] == fa { y = floatValue(b) } else if b.isSmallInt { y = Double(b.smallInt) } else { return nil }
+    } else if b.raw & 3 == 0 && b.words[0] == fa && a.isSmallInt {
+        x = Double(a.smallInt)
+        y = floatValue(b)
+    } else {
+        return nil
+    }
+    switch arg {
+    case 0, 13: return try newFloat(x + y)
+    case 1, 14: return try newFloat(x - y)
+    case 2, 15: return try newFloat(x * y)
+    case 4, 17:
+        if y == 0 { return nil }
+        return try newFloat(x / y)
+    default: return nil
+    }
+}
+
+@inline(__always) func fastFloatCompare(_ arg: Int, _ a: Obj, _ b: Obj) -> Obj? {
+    let fa = TypeID.float.addr
+    guard a.raw & 3 == 0 && a.words[0] == fa else { return nil }
+    let x = floatValue(a), y: Double
+    if b.raw & 3 == 0 && b.words[0] == fa { y = floatValue(b) } else if b.isSmallInt { y = Double(b.smallInt) } else { return nil }
+    switch arg {
+    case 0: return .bool(x < y)
+    case 1: return .bool(x <= y)
+    case 2: return .bool(x == y)
+    case 3: return .bool(x != y)
+    case 4: return .bool(x > y)
+    default: return .bool(x >= y)
     }
 }
 
