@@ -11,6 +11,9 @@ swift build -c release --product microboard 2>&1 | tail -n 3
 echo "== swift test"
 swift test 2>&1 | tail -n 25
 
+echo "== host runner command-line contract"
+python3 Tests/cli/run_cli_tests.py --exe .build/release/microboard
+
 echo "== Python corpus vs CPython"
 python3 Tests/run_corpus.py --exe .build/release/microboard -q -j "$jobs"
 

@@ -144,6 +144,7 @@ enum Builtins {
             }
             return v
         },
+        fn("open", 1, 2, kw: true) { a throws in try ObjFile.open(a) },
         fn("ord", 1) { a throws in
             let s = a[0]
             if isStr(s) {

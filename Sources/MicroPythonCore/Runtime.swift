@@ -163,6 +163,7 @@ public enum Runtime {
         let ew = hostPtr(eb).assumingMemoryBound(to: UInt32.self)
         ew[0] = TypeID.bytes.addr; ew[2] = 0; ew[3] = eb + 16
         setRoot(.emptyBytes, Obj(raw: eb))
+        ObjFile.register()
         ModuleSys.register()
         ModuleGC.register()
         ModuleMicropython.register()

@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""Tests of the host runner's command-line contract (shared/notes/run-tests-contract.md §1-3):
+options, exit statuses, tracebacks, stdin programs, MICROPYPATH, -m, SIGINT and resource errors.
+Usage: run_cli_tests.py [--exe PATH]. Prints one line per test and 'N passed, M failed'."""
+import os, signal, subprocess, sys, tempfile, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+EXE = os.path.join(ROOT, ".build/release/microboard")
+if "--exe" in sys.argv:
+    EXE = os.path.abspath(sys.argv[sys.argv.index("--exe") + 1])
+
+results = []
+
+
+def run(args, stdin=b"", env=None, cwd=None, timeout=30):
+    p = subprocess.run([EXE] + args, input=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       env=env, cwd=cwd, timeout=timeout)
+    return p.returncode, p.stdout.decode(), p.stderr.decode()
+
+
+def check(name, cond, detail=""):
+    results.append(cond)
+    print(("pass  " if cond else "FAIL  ") + name + ("" if cond else "  -- " + detail))
+
+
+tmp = tempfile.mkdtemp()
+
+
+def write(name, text):
+    path = os.path.join(tmp, name)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        f.write(text)
+    return path
+
+
+# -c and exit status 0
+rc, out, err = run(["-c", "print(1+1)"])
+check("-c runs a command", rc == 0 and out == "2\n", repr((rc, out, err)))
+
+# uncaught exception: traceback on stderr in MicroPython's format, exit 1
+script = write("boom.py", "def f():\n    return 1/0\nf()\n")
+rc, out, err = run([script])
+expected = ('Traceback (most recent call last):\n  File "%s", line 3, in <module>\n'
+            '  File "%s", line 2, in f\nZeroDivisionError: divide by zero\n' % (script, script))
+check("uncaught exception traceback and exit 1", rc == 1 and err == expected, repr((rc, err)))
+
+# SystemExit codes
+check("raise SystemExit -> 0", run(["-c", "raise SystemExit"])[0] == 0)
+check("SystemExit(5) -> 5", run(["-c", "import sys; sys.exit(5)"])[0] == 5)
+rc, out, err = run(["-c", "raise SystemExit('bye')"])
+check("SystemExit('bye') prints message, exit 1", rc == 1 and "bye" in err, repr((rc, err)))
+
+# unknown options rejected with exit 1 and the reference message
+rc, out, err = run(["-Q"])
+check("unknown option -> exit 1", rc == 1 and "Invalid command line arguments" in err, repr((rc, err)))
+rc, out, err = run(["-X", "bogus=1", "-c", "pass"])
+check("unknown -X option -> exit 1", rc == 1, repr((rc, err)))
+check("-X emit=bytecode accepted", run(["-X", "emit=bytecode", "-c", "print(3)"])[1] == "3\n")
+
+# can't open file -> exit 2
+rc, out, err = run([os.path.join(tmp, "missing.py")])
+check("missing script -> exit 2", rc == 2 and "can't open file" in err, repr((rc, err)))
+
+# sys.argv and sys.path[0]
+script = write("sub/argv.py", "import sys\nprint(sys.argv)\nprint(sys.path[0])\n")
+rc, out, err = run([script, "a", "b"])
+check("sys.argv and sys.path[0]", out == "%r\n%s\n" % ([script, "a", "b"], os.path.dirname(script)), repr(out))
+
+# a program on stdin when stdin is not a tty
+rc, out, err = run([], stdin=b"x = 6\nprint(x * 7)\n")
+check("program on stdin", rc == 0 and out == "42\n", repr((rc, out, err)))
+
+# -m runs a module as __main__, found through MICROPYPATH
+write("lib/mymod.py", "print(__name__)\n")
+env = dict(os.environ, MICROPYPATH=os.path.join(tmp, "lib"))
+rc, out, err = run(["-m", "mymod"], env=env)
+check("-m module via MICROPYPATH runs as __main__", rc == 0 and out == "__main__\n", repr((rc, out, err)))
+rc, out, err = run(["-c", "import mymod"], env=env)
+check("MICROPYPATH import", out == "mymod\n", repr((rc, out, err)))
+
+# heap size option: gc.mem_free + mem_alloc equals (about) the heap
+rc, out, err = run(["-X", "heapsize=256K", "-c", "import gc; print(gc.mem_free() + gc.mem_alloc())"])
+check("-X heapsize=256K sets the heap", rc == 0 and 240000 < int(out) <= 262144, repr((rc, out, err)))
+
+# huge allocations raise MemoryError and the process lives on
+rc, out, err = run(["-c", "try:\n bytearray(10**9)\nexcept MemoryError:\n print('MemoryError')\nprint('alive')"])
+check("MemoryError on huge allocation", out == "MemoryError\nalive\n", repr((rc, out, err)))
+
+# deep recursion
+rc, out, err = run(["-c", "def f(n): return f(n+1)\ntry:\n f(0)\nexcept RuntimeError as e:\n print(e)"])
+check("deep recursion -> RuntimeError", out == "maximum recursion depth exceeded\n", repr((rc, out, err)))
+
+# SyntaxError with its line
+rc, out, err = run(["-c", "x = 1\ny = (\n"])
+check("SyntaxError reported with line", rc == 1 and "SyntaxError" in err and 'line' in err, repr((rc, err)))
+
+# SIGINT raises KeyboardInterrupt inside a running loop
+p = subprocess.Popen([EXE, "-c", "import sys\nprint('start'); sys.stdout.flush()\ntry:\n while True: pass\nexcept KeyboardInterrupt:\n print('caught KeyboardInterrupt')\n"],
+                     stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+line = p.stdout.readline()
+time.sleep(0.2)
+p.send_signal(signal.SIGINT)
+try:
+    out, err = p.communicate(timeout=10)
+    check("SIGINT -> KeyboardInterrupt in a loop", line == b"start\n" and out == b"caught KeyboardInterrupt\n", repr((line, out, err)))
+except subprocess.TimeoutExpired:
+    p.kill()
+    check("SIGINT -> KeyboardInterrupt in a loop", False, "timeout")
+
+# REPL-free interactive-less start-up speed sanity: -c pass returns quickly
+t = time.time()
+run(["-c", "pass"])
+check("-c pass starts fast", time.time() - t < 1.0)
+
+passed = sum(results)
+print("%d passed, %d failed" % (passed, len(results) - passed))
+sys.exit(0 if passed == len(results) else 1)
