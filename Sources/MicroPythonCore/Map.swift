@@ -169,7 +169,7 @@ struct MapRef {
         let oldTable = w[2]
         let oldFill = fill
         let keep = pushRoot(Obj(raw: oldTable))
-        let nt = try gcAlloc(MapRef.tableBytes(newCap))
+        let nt = try tableAlloc(MapRef.tableBytes(newCap))
         popRoots(to: keep)
         let oldEntries = hostPtr(oldTable).assumingMemoryBound(to: Obj.self)
         w[2] = nt
@@ -194,7 +194,7 @@ struct MapRef {
                     indexSet(slot, newCap, j + 1)
                 }
             }
-            if isHeapAddr(oldTable) { gcFree(oldTable) }
+            if isHeapAddr(oldTable) && !buildingRom { gcFree(oldTable) }
         }
     }
 

@@ -105,7 +105,7 @@ enum ModuleSys {
                 ("version", .value(romStr("3.4.0; MicroPython \(portInfo.versionString)"))),
                 ("version_info", .value(romTuple([Obj(small: 3), Obj(small: 4), Obj(small: 0)]))),
                 ("byteorder", .value(qobj(.little))),
-                ("maxsize", .value((try? newInt(portInfo.maxsize)) ?? Obj(small: Obj.smallIntMax))),
+                ("maxsize", .value(romInt(BigInt(portInfo.maxsize)))),
                 ("stdout", .value(stdout)),
                 ("stderr", .value(stderr)),
                 ("stdin", .value(stdin)),
@@ -136,6 +136,18 @@ enum ModuleSys {
             ]
         }
     }
+}
+
+/// An int in flash (small ints need no storage).
+func romInt(_ b: BigInt) -> Obj {
+    if let v = b.asInt, Obj.fitsSmall(v) { return Obj(small: v) }
+    let n = b.magnitude.count
+    let a = romAllocRaw(bytes: 8 + 4 * n)
+    let w = hostPtr(a).assumingMemoryBound(to: UInt32.self)
+    w[0] = TypeID.int.addr
+    w[1] = UInt32(n) | (b.isNegative ? 0x8000_0000 : 0)
+    for i in 0..<n { w[2 + i] = b.magnitude[i] }
+    return Obj(raw: a)
 }
 
 /// A str object in flash (for constants created at start-up).
