@@ -168,6 +168,7 @@ public enum Runtime {
         ModuleGC.register()
         ModuleMicropython.register()
         builtinModuleMakers["builtins"] = makeBuiltinsModule
+        for register in coreModuleRegistrars { register() }
         for hook in moduleRegistrations { hook() }
     }
 }

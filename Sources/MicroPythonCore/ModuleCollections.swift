@@ -1,0 +1,5 @@
+// The collections module (being written; registers nothing until then).
+
+enum ModuleCollections {
+    static func register() {}
+}

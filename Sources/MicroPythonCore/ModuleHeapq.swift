@@ -1,0 +1,5 @@
+// The heapq module (being written; registers nothing until then).
+
+enum ModuleHeapq {
+    static func register() {}
+}

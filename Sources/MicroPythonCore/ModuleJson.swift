@@ -1,0 +1,5 @@
+// The json module (being written; registers nothing until then).
+
+enum ModuleJson {
+    static func register() {}
+}

@@ -1,0 +1,5 @@
+// The os module (being written; registers nothing until then).
+
+enum ModuleOS {
+    static func register() {}
+}

@@ -1,0 +1,5 @@
+// The re module (being written; registers nothing until then).
+
+enum ModuleRe {
+    static func register() {}
+}

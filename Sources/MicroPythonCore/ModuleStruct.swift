@@ -1,0 +1,5 @@
+// The struct module (being written; registers nothing until then).
+
+enum ModuleStruct {
+    static func register() {}
+}
