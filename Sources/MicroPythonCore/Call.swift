@@ -103,6 +103,10 @@ func callType(_ t: Obj, _ args: Args) throws -> Obj {
         if isExceptionType(t) { return try newException(t, args: try newTuple(args.base, args.count)) }
         throw typeError("cannot create '\(typeNameOf(t))' instances")
     }
+    // flash types of modules (e.g. VfsPosix) carry their constructor in the spare word
+    if !isUserClass(t) && isRomAddr(t.raw) && t.w(TypeWord.extra) != 0 {
+        return try callNative(Obj(raw: t.w(TypeWord.extra)), args)
+    }
     // metaclass with __call__
     let meta = t.type
     if meta != TypeID.type.obj, isUserClass(meta), let c = lookupInType(meta, qobj(.__call__)) {

@@ -65,4 +65,15 @@ func memoryError(_ bytes: Int, locked: Bool) -> PyErr {
     PyErr(getRoot(.memoryErrorInstance))
 }
 
+/// Names of the errno codes MicroPython knows (Linux numbering).
+let errnoNames: [Int: String] = [
+    1: "EPERM", 2: "ENOENT", 5: "EIO", 9: "EBADF", 11: "EAGAIN", 12: "ENOMEM", 13: "EACCES", 17: "EEXIST",
+    18: "EXDEV", 19: "ENODEV", 20: "ENOTDIR", 21: "EISDIR", 22: "EINVAL", 28: "ENOSPC", 30: "EROFS",
+    39: "ENOTEMPTY", 95: "EOPNOTSUPP", 98: "EADDRINUSE", 103: "ECONNABORTED", 104: "ECONNRESET",
+    105: "ENOBUFS", 107: "ENOTCONN", 110: "ETIMEDOUT", 111: "ECONNREFUSED", 113: "EHOSTUNREACH",
+    114: "EALREADY", 115: "EINPROGRESS",
+]
+
+func errnoName(_ n: Int) -> String? { errnoNames[n] }
+
 func typeName(_ o: Obj) -> String { qstrString(o.type.o(TypeWord.name).qstr) }

@@ -18,7 +18,7 @@ enum Root: Int {
     case sysModules = 0, builtinsDict, mainModule, sysPath, sysArgv, handledException, raisedException
     case memoryErrorInstance, emptyTuple, emptyStr, emptyBytes, loadedModuleBeingImported
     case internedStrs, sysStdout, sysStderr, sysStdin, kbdInterruptInstance, schedQueue, atexit
-    case reprStack, scratch0, scratch1, scratch2, scratch3
+    case reprStack, scratch0, scratch1, scratch2, scratch3, vfsMounts, vfsCurrent
     static let count = 64
 }
 

@@ -107,8 +107,18 @@ enum ObjFile {
         binaryType = makeRomType("FileIO", methods)
     }
 
-    /// open(path, mode='r')
+    /// open(path, mode='r'): through the filesystem mounted at the path, else on the host.
     static func open(_ a: Args) throws -> Obj {
+        guard let p = a.arg(0, "file") else { throw typeError("open() missing file") }
+        let modeObj = a.arg(1, "mode") ?? qobj("r")
+        if isStr(p), let (vfs, sub) = try vfsResolve(swiftString(p)) {
+            return try callNamed(vfs, .openName, [try newStr(sub), modeObj])
+        }
+        return try hostOpen(a)
+    }
+
+    /// open() on the host's own filesystem.
+    static func hostOpen(_ a: Args) throws -> Obj {
         guard let p = a.arg(0, "file") else { throw typeError("open() missing file") }
         let mode = a.arg(1, "mode").map { swiftString($0) } ?? "r"
         if let hook = openHook { return try hook(p, mode) }
@@ -174,7 +184,7 @@ private func fileResult(_ f: Obj, _ bytes: [UInt8]) throws -> Obj {
 }
 
 /// A type object in flash with the given methods (for stream-like builtin types).
-func makeRomType(_ name: String, _ methods: [NativeSpec]) -> Obj {
+func makeRomType(_ name: String, _ methods: [NativeSpec], make: NativeFn? = nil) -> Obj {
     let a = romAllocRaw(bytes: 32)
     let t = Obj(raw: a)
     let w = t.words
@@ -190,5 +200,6 @@ func makeRomType(_ name: String, _ methods: [NativeSpec]) -> Obj {
     w[TypeWord.bases] = romTuple([]).raw
     w[TypeWord.mro] = romTuple([t, TypeID.object.obj]).raw
     w[TypeWord.nativeBase] = TypeID.object.addr
+    if let m = make { w[TypeWord.extra] = makeNative(fn(name, 0, NativeSpec.varArgs, kw: true, m)).raw }
     return t
 }

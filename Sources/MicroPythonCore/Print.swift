@@ -218,7 +218,13 @@ func appendException(_ o: Obj, _ buf: inout [UInt8], repr: Bool) throws {
     }
     if n == 0 { return }
     if n == 1 {
-        try appendStr(tupleItems(args)[0], &buf)
+        // OSError(errno) prints as MicroPython's "[Errno 2] ENOENT"
+        let a0 = tupleItems(args)[0]
+        if a0.isSmallInt && isInstance(o, .OSError), let name = errnoName(a0.smallInt) {
+            append("[Errno \(a0.smallInt)] \(name)", &buf)
+            return
+        }
+        try appendStr(a0, &buf)
         return
     }
     try appendRepr(args, &buf)
