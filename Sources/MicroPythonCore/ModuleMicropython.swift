@@ -7,8 +7,10 @@ nonisolated(unsafe) var kbdIntrChar = 3
 
 enum ModuleMicropython {
     static func register() {
+        ObjRingIO.register()
         registerModule("micropython") {
             [
+                ("RingIO", .value(ObjRingIO.type)),
                 ("const", .function(fn("const", 1) { a throws in a[0] })),
                 ("opt_level", .function(fn("opt_level", 0, 1) { a throws in
                     if a.count == 0 { return Obj(small: optLevel) }

@@ -105,6 +105,8 @@ enum ModuleSys {
                 ("version", .value(romStr("3.4.0; MicroPython \(portInfo.versionString)"))),
                 ("version_info", .value(romTuple([Obj(small: 3), Obj(small: 4), Obj(small: 0)]))),
                 ("byteorder", .value(qobj(.little))),
+                ("ps1", .value(qobj(">>> "))),
+                ("ps2", .value(qobj("... "))),
                 ("maxsize", .value(romInt(BigInt(portInfo.maxsize)))),
                 ("stdout", .value(stdout)),
                 ("stderr", .value(stderr)),

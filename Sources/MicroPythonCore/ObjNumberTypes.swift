@@ -164,7 +164,7 @@ enum ObjException {
         (.KeyError, .LookupError), (.MemoryError, .Exception), (.NameError, .Exception), (.OSError, .Exception),
         (.RuntimeError, .Exception), (.NotImplementedError, .RuntimeError), (.SyntaxError, .Exception),
         (.IndentationError, .SyntaxError), (.TypeError, .Exception), (.ValueError, .Exception),
-        (.UnicodeError, .ValueError),
+        (.UnicodeError, .ValueError), (.ViperTypeError, .TypeError),
     ]
 
     static var defs: [BuiltinTypeDef] {

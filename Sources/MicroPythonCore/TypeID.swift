@@ -15,7 +15,7 @@ enum TypeID: UInt32, CaseIterable {
     case StopIteration, StopAsyncIteration, ArithmeticError, OverflowError, ZeroDivisionError
     case AssertionError, AttributeError, EOFError, ImportError, LookupError, IndexError, KeyError
     case MemoryError, NameError, OSError, RuntimeError, NotImplementedError
-    case SyntaxError, IndentationError, TypeError, ValueError, UnicodeError
+    case SyntaxError, IndentationError, TypeError, ValueError, UnicodeError, ViperTypeError
 
     static let romBase: UInt32 = 0x0800_0000
     static let slotBytes: UInt32 = 32
