@@ -1,9 +1,11 @@
 // The ordered hash map behind dict, instance attributes, module globals and class namespaces.
 // Three words, embedded in the owning object (so an empty dict or instance is one 16-byte block):
 //   [0] number of live entries
-//   [1] entries used (live + deleted) in the low 27 bits, log2(capacity) in the top 5
+//   [1] entries used (live + deleted) in the low 24 bits, the capacity's step in the top 8
 //   [2] address of the table: `capacity` (key, value) pairs in insertion order, then, above
-//       eight entries, an index of 2*capacity slots (1, 2 or 4 bytes each) holding entry+1.
+//       twelve entries, a hash index (a power of two >= 2*capacity slots of 1, 2 or 4 bytes
+//       each) holding entry+1. Capacities grow in about 1.3x steps as MicroPython's maps do,
+//       so a dict costs about what it costs on a board.
 // Deleted entries keep their place with key = sentinel until the table is rebuilt.
 
 struct MapRef {
@@ -12,9 +14,9 @@ struct MapRef {
     @inline(__always) private var w: UnsafeMutablePointer<UInt32> { hostPtr(addr).assumingMemoryBound(to: UInt32.self) }
 
     @inline(__always) var count: Int { Int(w[0]) }
-    @inline(__always) var fill: Int { Int(w[1] & 0x07FF_FFFF) }
-    @inline(__always) var capLog2: Int { Int(w[1] >> 27) }
-    @inline(__always) var capacity: Int { w[2] == 0 ? 0 : 1 << capLog2 }
+    @inline(__always) var fill: Int { Int(w[1] & 0x00FF_FFFF) }
+    @inline(__always) var capStep: Int { Int(w[1] >> 24) }
+    @inline(__always) var capacity: Int { w[2] == 0 ? 0 : MapRef.capacities[capStep] }
     @inline(__always) var table: UInt32 { w[2] }
     @inline(__always) var entries: UnsafeMutablePointer<Obj> { hostPtr(w[2]).assumingMemoryBound(to: Obj.self) }
 
@@ -22,10 +24,21 @@ struct MapRef {
     @inline(__always) func value(_ i: Int) -> Obj { entries[2 * i + 1] }
     @inline(__always) func setValue(_ i: Int, _ v: Obj) { entries[2 * i + 1] = v }
 
-    @inline(__always) private func setFill(_ f: Int, capLog2 c: Int) { w[1] = UInt32(f) | (UInt32(c) << 27) }
+    @inline(__always) private func setFill(_ f: Int, capStep c: Int) { w[1] = UInt32(f) | (UInt32(c) << 24) }
 
-    static func indexWidth(_ cap: Int) -> Int { cap <= 64 ? 1 : (cap <= 16384 ? 2 : 4) }
-    static func tableBytes(_ cap: Int) -> Int { cap * 8 + (cap > 8 ? 2 * cap * indexWidth(cap) : 0) }
+    static let capacities: [Int] = [4, 8, 12, 17, 23, 29, 37, 47, 59, 73, 97, 127, 167, 223, 293, 389, 521, 691, 919,
+        1223, 1627, 2161, 2867, 3803, 5041, 6679, 8841, 11701, 15487, 20507, 27197, 36083, 47881, 63521, 84271, 111781,
+        148291, 196751, 261017, 346391, 459541, 609613, 808793, 1073001, 1423559, 1888601, 2505607, 3324181,
+        4410361, 5851427, 7763293, 10299931, 13665403, 16777215]
+    /// Up to this many entries a lookup scans the entries; above, it uses the hash index.
+    static let linearMax = 12
+    @inline(__always) static func indexSlots(_ cap: Int) -> Int {
+        var n = 32
+        while n < 2 * cap { n <<= 1 }
+        return n
+    }
+    static func indexWidth(_ cap: Int) -> Int { cap <= 127 ? 1 : (cap <= 32767 ? 2 : 4) }
+    static func tableBytes(_ cap: Int) -> Int { cap * 8 + (cap > linearMax ? indexSlots(cap) * indexWidth(cap) : 0) }
 
     @inline(__always) private func indexGet(_ slot: Int, _ cap: Int) -> Int {
         let base = hostPtr(w[2]) + cap * 8
@@ -50,11 +63,11 @@ struct MapRef {
         let cap = capacity
         if cap == 0 { return nil }
         let e = entries
-        if cap <= 8 {
+        if cap <= MapRef.linearMax {
             for i in 0..<fill where e[2 * i] == key { return i }
             return nil
         }
-        let mask = 2 * cap - 1
+        let mask = MapRef.indexSlots(cap) - 1
         var slot = Int(qstrs.hashOf(key.qstr)) & mask
         while true {
             let ix = indexGet(slot, cap)
@@ -74,7 +87,7 @@ struct MapRef {
         let e = entries
         let simple = key.isQstr || key.isSmallInt
         if !simple && !isStr(key) { _ = try pyHash(key) }   // unhashable keys raise TypeError
-        if cap <= 8 {
+        if cap <= MapRef.linearMax {
             for i in 0..<fill {
                 let k = e[2 * i]
                 if k == key { return i }
@@ -84,7 +97,7 @@ struct MapRef {
             return nil
         }
         let h = try pyHash(key)
-        let mask = 2 * cap - 1
+        let mask = MapRef.indexSlots(cap) - 1
         var slot = h & mask
         while true {
             let ix = indexGet(slot, cap)
@@ -123,11 +136,11 @@ struct MapRef {
         let cap = capacity
         entries[2 * i] = key
         entries[2 * i + 1] = value
-        setFill(i + 1, capLog2: capLog2)
+        setFill(i + 1, capStep: capStep)
         w[0] += 1
-        if cap > 8 {
+        if cap > MapRef.linearMax {
             let h = key.isQstr ? Int(qstrs.hashOf(key.qstr)) : try pyHash(key)
-            let mask = 2 * cap - 1
+            let mask = MapRef.indexSlots(cap) - 1
             var slot = h & mask
             while indexGet(slot, cap) != 0 { slot = (slot + 1) & mask }
             indexSet(slot, cap, i + 1)
@@ -146,7 +159,7 @@ struct MapRef {
         entries[2 * i] = .sentinel
         entries[2 * i + 1] = .null
         w[0] -= 1
-        if i == fill - 1 && capacity <= 8 { setFill(i, capLog2: capLog2) }
+        if i == fill - 1 && capacity <= MapRef.linearMax { setFill(i, capStep: capStep) }
     }
 
     func clear() {
@@ -158,14 +171,13 @@ struct MapRef {
     /// Rebuilds the table with room for at least minCapacity live entries, dropping deleted ones.
     /// key/value are the pending insertion, kept alive through a collection by being arguments.
     private func rebuild(minCapacity: Int, key: Obj, value: Obj) throws {
-        var c = 2
-        while (1 << c) < minCapacity { c += 1 }
-        if (1 << c) < 4 { c = 2 }
-        // grow only when mostly live; otherwise compact at the same size
+        // the smallest step holding the live entries plus the new one; grow one more step when
+        // the table is mostly live, so deleted entries are compacted rather than grown over
         let old = capacity
-        if old > 0 && (1 << c) <= old && count * 4 >= old * 3 { c += 1 }
-        if old > 0 && (1 << c) < old && count * 2 > (1 << c) { c += 1 }
-        let newCap = 1 << c
+        var c = 0
+        while MapRef.capacities[c] < minCapacity { c += 1 }
+        if old > 0 && MapRef.capacities[c] <= old && count * 4 >= old * 3 { c += 1 }
+        let newCap = MapRef.capacities[c]
         let oldTable = w[2]
         let oldFill = fill
         let keep = pushRoot(Obj(raw: oldTable))
@@ -174,7 +186,7 @@ struct MapRef {
         let oldEntries = hostPtr(oldTable).assumingMemoryBound(to: Obj.self)
         w[2] = nt
         w[0] = 0
-        setFill(0, capLog2: c)
+        setFill(0, capStep: c)
         if oldTable != 0 {
             for i in 0..<oldFill {
                 let k = oldEntries[2 * i]
@@ -184,11 +196,11 @@ struct MapRef {
                 let j = fill
                 e[2 * j] = k
                 e[2 * j + 1] = oldEntries[2 * i + 1]
-                setFill(j + 1, capLog2: c)
+                setFill(j + 1, capStep: c)
                 w[0] += 1
-                if newCap > 8 {
+                if newCap > MapRef.linearMax {
                     let h = k.isQstr ? Int(qstrs.hashOf(k.qstr)) : ((try? pyHash(k)) ?? 0)
-                    let mask = 2 * newCap - 1
+                    let mask = MapRef.indexSlots(newCap) - 1
                     var slot = h & mask
                     while indexGet(slot, newCap) != 0 { slot = (slot + 1) & mask }
                     indexSet(slot, newCap, j + 1)
