@@ -23,7 +23,7 @@ enum ObjBytes {
         let mv = try allocObj(TypeID.memoryview.addr, words: 4)
         mv.setO(1, src)
         mv.setW(2, 0)
-        let len = src.isType(.array) ? Int(src.w(2)) : strBytes(src).count
+        let len = src.isType(.array) ? arrayByteCount(src) : strBytes(src).count
         mv.setW(3, UInt32(len) | 1 << 28 | (src.isType(.bytes) ? 1 << 31 : 0))
         return mv
     }
@@ -44,6 +44,7 @@ func bytesFromArgs(_ a: Args, what: String) throws -> [UInt8] {
     }
     if isBytesLike(src) { return Array(strBytes(src)) }
     if src.isType(.memoryview) { return memoryviewBytes(src) }
+    if src.isType(.array) { return arrayRawBytes(src) }
     var out: [UInt8] = []
     let it = try getIter(src)
     let keep = pushRoot(it)
@@ -126,7 +127,7 @@ func memoryviewBytes(_ mv: Obj) -> [UInt8] {
     let src = mv.o(1)
     let off = Int(mv.w(2))
     let n = memoryviewLen(mv)
-    let b = src.isType(.array) ? UnsafeBufferPointer(start: hostPtr(src.w(3)).assumingMemoryBound(to: UInt8.self), count: Int(src.w(2))) : strBytes(src)
+    let b = src.isType(.array) ? UnsafeBufferPointer(start: hostPtr(src.w(3)).assumingMemoryBound(to: UInt8.self), count: arrayByteCount(src)) : strBytes(src)
     return Array(b[off..<min(off + n, b.count)])
 }
 
@@ -169,6 +170,7 @@ func memoryviewStore(_ mv: Obj, _ idx: Obj, _ v: Obj) throws {
 }
 
 func appendBufferObject(_ o: Obj, _ buf: inout [UInt8]) throws {
+    if o.isType(.array) { appendArrayRepr(o, &buf); return }
     append("<\(typeName(o))>", &buf)
 }
 

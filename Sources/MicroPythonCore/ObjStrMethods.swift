@@ -75,7 +75,7 @@ func memoryviewBuffer(_ mv: Obj) -> UnsafeBufferPointer<UInt8> {
     let off = Int(mv.w(2))
     let n = memoryviewLen(mv)
     let base: UnsafeBufferPointer<UInt8> = src.isType(.array)
-        ? UnsafeBufferPointer(start: hostPtr(src.w(3)).assumingMemoryBound(to: UInt8.self), count: Int(src.w(2)))
+        ? UnsafeBufferPointer(start: hostPtr(src.w(3)).assumingMemoryBound(to: UInt8.self), count: arrayByteCount(src))
         : strBytes(src)
     let lo = min(off, base.count), hi = min(off + n, base.count)
     return UnsafeBufferPointer(start: bufBase(base) + lo, count: hi - lo)

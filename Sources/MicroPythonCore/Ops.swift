@@ -193,6 +193,7 @@ func builtinCompare(_ op: CmpOpCode, _ a: Obj, _ b: Obj) throws -> Obj? {
         if op == .eq || op == .ne { return nil }
         return nil
     }
+    if ta == .array || tb == .array { return try arrayCompare(op, a, b) }
     switch (ta, tb) {
     case (.str, .str):
         return res(compareBytes(strBytes(a), strBytes(b)))
@@ -346,6 +347,7 @@ func builtinBinaryOp(_ op: BinOpCode, _ a: Obj, _ ta: TypeID, _ b: Obj, _ tb: Ty
     let aNum = aInt || ta == .float, bNum = bInt || tb == .float
     if aNum && bNum { return try floatBinaryOp(base, a, b) }
     if (aNum || ta == .complex) && (bNum || tb == .complex) { return try complexBinaryOp(base, a, b) }
+    if ta == .array || tb == .array, let r = try arrayBinaryOp(op, a, b) { return r }
     switch ta {
     case .str:
         if base == .add && tb == .str { return try strConcat(a, b) }
