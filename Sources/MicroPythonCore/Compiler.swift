@@ -229,6 +229,10 @@ final class CodeGen {
                 emit(.popTop, 0, -1)
             }
         case .assign(let targets, let value):
+            if targets.count == 1, case .name = targets[0].kind, case .call(let f, let args, _) = value.kind,
+               case .name("const") = f.kind, args.count == 1, constantValue(args[0]) == nil {
+                throw SyntaxErrorInfo("not a constant", line: s.line)
+            }
             if targets.count == 1, case .name(let n) = targets[0].kind, case .call(let f, let args, let kws) = value.kind,
                case .name("const") = f.kind, args.count == 1, kws.isEmpty, scope.kind == .module || scope.kind == .classBody,
                let c = constantValue(args[0]) {
@@ -305,7 +309,7 @@ final class CodeGen {
         case .break:
             guard let i = blocks.lastIndex(where: { if case .loop = $0 { return true }; return false }),
                   case .loop(let brk, _, let isFor) = blocks[i] else {
-                throw SyntaxErrorInfo("'break' outside loop", line: s.line)
+                throw SyntaxErrorInfo("'break'/'continue' outside loop", line: s.line)
             }
             let saved = depth
             try unwindBlocks(to: i + 1, keepValue: false)
@@ -315,7 +319,7 @@ final class CodeGen {
         case .continue:
             guard let i = blocks.lastIndex(where: { if case .loop = $0 { return true }; return false }),
                   case .loop(_, let cont, _) = blocks[i] else {
-                throw SyntaxErrorInfo("'continue' not properly in loop", line: s.line)
+                throw SyntaxErrorInfo("'break'/'continue' outside loop", line: s.line)
             }
             let saved = depth
             try unwindBlocks(to: i + 1, keepValue: false)
@@ -418,7 +422,7 @@ final class CodeGen {
             emit(.loadConst, loadQstrTuple(fromNames), 1)
             emit(.importName, Int(intern(module ?? "")), -1)
             if names.count == 1 && names[0].name == "*" {
-                if scope.kind != .module { throw SyntaxErrorInfo("import * only allowed at module level", line: s.line) }
+                if scope.kind != .module { throw SyntaxErrorInfo("import * not at module level", line: s.line) }
                 emit(.importStar, 0, -1)
                 return
             }
@@ -515,7 +519,7 @@ final class CodeGen {
                 emit(.checkExcMatch, 0, 0)
                 emitJump(.popJumpIfFalse, next, -1)
             } else if i != handlers.count - 1 {
-                throw SyntaxErrorInfo("default 'except:' must be last", line: h.line)
+                throw SyntaxErrorInfo("default 'except' must be last", line: h.line)
             }
             if let n = h.name {
                 storeName(n)
@@ -692,7 +696,7 @@ final class CodeGen {
             if let star = items.firstIndex(where: { if case .starred = $0.kind { return true }; return false }) {
                 let before = star, after = items.count - star - 1
                 if items.dropFirst(star + 1).contains(where: { if case .starred = $0.kind { return true }; return false }) {
-                    throw SyntaxErrorInfo("multiple starred expressions in assignment", line: t.line)
+                    throw SyntaxErrorInfo("multiple *x in assignment", line: t.line)
                 }
                 emit(.unpackEx, before | after << 8, before + after)
             } else {

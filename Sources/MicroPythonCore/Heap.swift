@@ -41,7 +41,7 @@ func gcAlloc(_ bytes: Int) throws -> UInt32 {
     let n = (max(bytes, 1) + blockBytes - 1) / blockBytes
     if _slowPath(rt.pointee.heapLockDepth > 0) { throw memoryError(bytes, locked: true) }
     if _slowPath(rt.pointee.gcStress) && rt.pointee.gcEnabled { gcCollect() }
-    if _fastPath(rt.pointee.threshold < 0 || rt.pointee.bytesSinceCollect < rt.pointee.threshold),
+    if _fastPath(rt.pointee.threshold < 0 || rt.pointee.bytesSinceCollect < rt.pointee.threshold || !rt.pointee.gcEnabled),
        let a = findFree(n) {
         return a
     }
@@ -50,14 +50,12 @@ func gcAlloc(_ bytes: Int) throws -> UInt32 {
 
 @inline(never)
 func gcAllocSlow(_ n: Int, bytes: Int) throws -> UInt32 {
-    if rt.pointee.gcEnabled || rt.pointee.threshold >= 0 {
+    // with gc.disable() nothing is collected automatically: a full heap is a MemoryError
+    if rt.pointee.gcEnabled {
         gcCollect()
         if let a = findFree(n) { return a }
     } else if let a = findFree(n) {
         return a
-    } else {
-        gcCollect()   // MicroPython collects on failure even when disabled
-        if let a = findFree(n) { return a }
     }
     throw memoryError(bytes, locked: false)
 }

@@ -229,7 +229,7 @@ struct Lexer {
                 emit(.dedent, line)
             }
             if col != indents[indents.count - 1] {
-                fail("unindent does not match any outer indentation level", line: line, indentation: true)
+                fail("unindent doesn't match any outer indent level", line: line, indentation: true)
             }
         }
     }

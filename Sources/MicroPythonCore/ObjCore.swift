@@ -180,7 +180,12 @@ func listReserve(_ l: Obj, _ extra: Int) throws {
     l.setW(2, UInt32(len + 1))
 }
 
-@inline(__always) func listSetLen(_ l: Obj, _ n: Int) { l.setW(2, UInt32(n)) }
+/// Sets the length; slots past a shrunk length are cleared so the GC does not keep dropped items.
+@inline(__always) func listSetLen(_ l: Obj, _ n: Int) {
+    let old = Int(l.w(2))
+    if n < old { (listItems(l) + n).update(repeating: .null, count: old - n) }
+    l.setW(2, UInt32(n))
+}
 
 // MARK: dict, set, instance
 

@@ -100,7 +100,7 @@ func pyHash(_ o: Obj) throws -> Int {
         let (r, i) = complexValue(o)
         return (floatHash(r) &+ 1_000_003 &* floatHash(i)) & 0x3FFF_FFFF
     case .list, .dict, .set, .bytearray, .slice:
-        throw typeError("unhashable type: '\(typeName(o))'")
+        throw typeError("unsupported type for __hash__: '\(typeName(o))'")
     default:
         return Int(o.raw >> 4)
     }
@@ -117,7 +117,7 @@ func floatHash(_ d: Double) -> Int {
 func instanceHash(_ o: Obj) throws -> Int {
     let t = o.type
     if let f = lookupInType(t, qobj(.__hash__)) {
-        if f == .none { throw typeError("unhashable type: '\(typeName(o))'") }
+        if f == .none { throw typeError("unsupported type for __hash__: '\(typeName(o))'") }
         let r = try callBound(f, o, [])
         return try intToInt(r)
     }

@@ -1016,7 +1016,7 @@ final class Parser {
                     return (args, keywords)
                 }
                 if sawKeyword || sawDoubleStar {
-                    throw SyntaxErrorInfo("positional argument follows keyword argument", line: l)
+                    throw SyntaxErrorInfo("positional arg after keyword arg", line: l)
                 }
                 args.append(a)
             }

@@ -134,7 +134,7 @@ final class SymtableBuilder {
         let names = paramNames(args)
         var seen = Set<String>()
         for n in names {
-            if !seen.insert(n).inserted { throw SyntaxErrorInfo("duplicate argument '\(n)' in function definition", line: line) }
+            if !seen.insert(n).inserted { throw SyntaxErrorInfo("argument name reused", line: line) }
         }
         s.params = names
         for n in names { store(n) }
@@ -231,12 +231,12 @@ final class SymtableBuilder {
             for n in names {
                 if current.kind == .module { continue }
                 if current.assigned.contains(n) || current.used.contains(n) {
-                    throw SyntaxErrorInfo("name '\(n)' is used prior to global declaration", line: s.line)
+                    throw SyntaxErrorInfo("identifier redefined as global", line: s.line)
                 }
                 current.globals.insert(n)
             }
         case .nonlocal(let names):
-            if current.kind == .module { throw SyntaxErrorInfo("nonlocal declaration not allowed at module level", line: s.line) }
+            if current.kind == .module { throw SyntaxErrorInfo("can't declare nonlocal in outer code", line: s.line) }
             for n in names { current.nonlocals.insert(n) }
         }
     }
@@ -306,7 +306,7 @@ final class SymtableBuilder {
         if s.isFunctionLike {
             locals = s.assigned.subtracting(s.globals).subtracting(s.nonlocals)
             for n in s.nonlocals where !bound.contains(n) {
-                throw SyntaxErrorInfo("no binding for nonlocal '\(n)' found", line: s.line)
+                throw SyntaxErrorInfo("no binding for nonlocal found", line: s.line)
             }
         }
         var childBound = bound
