@@ -18,8 +18,12 @@ let package = Package(
             name: "MicroPythonCore",
             dependencies: ["CSupport"],
             path: "Sources/MicroPythonCore",
-            swiftSettings: coreSettings + [.swiftLanguageMode(.v5)]
+            swiftSettings: coreSettings + [.swiftLanguageMode(.v5)],
+            plugins: ["FreezeFirmware"]
         ),
+        // Frozen Python modules: freeze-tool turns firmware/**/*.py into FrozenFirmware.swift.
+        .executableTarget(name: "freeze-tool", path: "Sources/freeze-tool"),
+        .plugin(name: "FreezeFirmware", capability: .buildTool(), dependencies: ["freeze-tool"]),
         .executableTarget(
             name: "microboard",
             dependencies: ["MicroPythonCore", "CSupport"],

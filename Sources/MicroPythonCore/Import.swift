@@ -8,7 +8,7 @@ nonisolated(unsafe) var builtinModuleMakers: [String: () throws -> Obj] = [:]
 /// Frozen Python modules (from firmware/): name -> source.
 nonisolated(unsafe) var frozenModules: [String: (source: [UInt8], isPackage: Bool)] = [:]
 /// Aliases such as utime -> time.
-nonisolated(unsafe) var moduleAliases: [String: String] = [:]
+nonisolated(unsafe) var moduleAliases: [String: String] = ["uasyncio": "asyncio"]
 
 /// Reads a host file for the runner's filesystem view; the board layer replaces it with its VFS.
 nonisolated(unsafe) var readFileHook: (String) -> [UInt8]? = { path in hostReadFile(path) }

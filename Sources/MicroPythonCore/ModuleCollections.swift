@@ -22,6 +22,7 @@ enum ModuleCollections {
     nonisolated(unsafe) static var namedTupleEntries: [(String, Obj)] = []
 
     static func register() {
+        moduleAliases["ucollections"] = "collections"
         registerModule("collections") {
             [
                 ("namedtuple", .function(fn("namedtuple", 2, 2, kw: true) { a throws in try makeNamedTuple(a) })),

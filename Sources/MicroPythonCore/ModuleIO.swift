@@ -14,6 +14,7 @@ enum ModuleIO {
     nonisolated(unsafe) static var ioBaseClassObj = Obj.null
 
     static func register() {
+        moduleAliases["uio"] = "io"
         registerModule("io") {
             var entries: [(String, ModuleEntry)] = []
             if let f = try? dictMap(getRoot(.builtinsDict)).get(qobj("open")) { entries.append(("open", .value(f))) }
@@ -137,34 +138,38 @@ enum ModuleIO {
     // MARK: methods (shared by StringIO and BytesIO)
 
     static let streamMethods: [NativeSpec] = [
-        fn("__new__", 1, 2) { a throws in
+        fn("__new__", 1, NativeSpec.varArgs, kw: true) { a throws in
+            // the initial value is set by __init__, so subclasses choose their own arguments
             let cls = a[0]
             let binary = isSubclassRaw(cls, try bytesIOClass())
             let s = try allocNativeInstance(cls, extra: 5)
             let keep = pushRoot(s)
             defer { popRoots(to: keep) }
             s.setW(SIOWord.flags, binary ? 2 : 0)
-            if a.count > 1 && a[1] != .none {
-                let v = a[1]
-                if isIntObj(v) {
-                    try reserve(s, max(try intToInt(v), 0))
-                } else if binary {
-                    guard let b = bytesLikeBuffer(v) else { throw typeError("object with buffer protocol required") }
-                    let copy = Array(b)
-                    try copy.withUnsafeBufferPointer { try writeBytes(s, $0) }
-                    s.setW(SIOWord.pos, 0)
-                } else {
-                    let sv = isStr(v) ? v : nativeSelf(v)
-                    guard isStr(sv) else { throw typeError("string argument expected, got '\(typeName(v))'") }
-                    let copy = Array(strBytes(sv))
-                    try copy.withUnsafeBufferPointer { try writeBytes(s, $0) }
-                    s.setW(SIOWord.pos, 0)
-                }
-            }
-            if s.w(SIOWord.data) == 0 { try reserve(s, 16) }
+            try reserve(s, 16)
             return s
         },
-        method("__init__", 1, 2) { _ throws in .none },
+        method("__init__", 1, 2) { a throws in
+            let s = try selfStream(a[0])
+            s.setW(SIOWord.len, 0)
+            s.setW(SIOWord.pos, 0)
+            guard a.count > 1 && a[1] != .none else { return .none }
+            let v = a[1]
+            if isIntObj(v) {
+                try reserve(s, max(try intToInt(v), 0))
+            } else if isBinary(s) {
+                guard let b = bytesLikeBuffer(v) else { throw typeError("object with buffer protocol required") }
+                let copy = Array(b)
+                try copy.withUnsafeBufferPointer { try writeBytes(s, $0) }
+            } else {
+                let sv = isStr(v) ? v : nativeSelf(v)
+                guard isStr(sv) else { throw typeError("string argument expected, got '\(typeName(v))'") }
+                let copy = Array(strBytes(sv))
+                try copy.withUnsafeBufferPointer { try writeBytes(s, $0) }
+            }
+            s.setW(SIOWord.pos, 0)
+            return .none
+        },
         method("write", 2) { a throws in
             let s = try openStream(a[0])
             let v = a[1]

@@ -9,6 +9,7 @@
 
 enum ModuleJson {
     static func register() {
+        moduleAliases["ujson"] = "json"
         registerModule("json") {
             [
                 ("dumps", .function(fn("dumps", 1, 1, kw: true) { a throws in

@@ -43,6 +43,7 @@ nonisolated(unsafe) public var platformInfo = PlatformInfo()
 
 enum ModulePlatform {
     static func register() {
+        moduleAliases["uplatform"] = "platform"
         registerModule("platform") {
             let info = platformInfo
             var version = portInfo.versionString

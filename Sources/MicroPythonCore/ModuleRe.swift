@@ -5,10 +5,10 @@
 // returns the subject itself. Unlike MicroPython, split() with capture groups includes the
 // groups (as CPython) instead of raising NotImplementedError, and pos/endpos count characters.
 //
-//   regex object: [type][map][pattern][program bytes][ngroups][nregs][first byte][names dict|None][anchored]
+//   regex object: [type][map][pattern][program bytes][ngroups][nregs][first byte][names dict|None][anchored][first set]
 //   match object: [type][map][subject][regex][ngroups][start0][end0][start1][end1]...  (byte offsets)
 
-enum ReWord { static let pattern = 4, program = 5, ngroups = 6, nregs = 7, firstByte = 8, names = 9, anchored = 10 }
+enum ReWord { static let pattern = 4, program = 5, ngroups = 6, nregs = 7, firstByte = 8, names = 9, anchored = 10, firstSet = 11 }
 enum MatchWord { static let subject = 4, regex = 5, ngroups = 6, caps = 7 }
 
 enum ModuleRe {
@@ -16,6 +16,7 @@ enum ModuleRe {
     nonisolated(unsafe) static var matchClassObj = Obj.null
 
     static func register() {
+        moduleAliases["ure"] = "re"
         registerModule("re") {
             [
                 ("compile", .function(fn("compile", 1, 2) { a throws in try compile(a[0]) })),
@@ -178,12 +179,13 @@ enum ModuleRe {
             _ = pushRoot(names)
             for (k, v) in compiled.names { try dictMap(names).set(try newStr(k), Obj(small: v)) }
         }
-        let r = try allocNativeInstance(cls, extra: 7)
+        let r = try allocNativeInstance(cls, extra: 8)
         r.setO(ReWord.pattern, pat)
         r.setO(ReWord.program, prog)
         r.setO(ReWord.ngroups, Obj(small: compiled.ngroups))
         r.setO(ReWord.nregs, Obj(small: compiled.nregs))
         r.setO(ReWord.firstByte, Obj(small: compiled.firstByte))
+        r.setO(ReWord.firstSet, Obj(small: compiled.firstSet))
         r.setO(ReWord.names, names)
         r.setO(ReWord.anchored, .bool(compiled.anchoredStart))
         return r
@@ -207,7 +209,7 @@ enum ModuleRe {
         let code = UnsafeRawPointer(prog.baseAddress!).assumingMemoryBound(to: Int32.self)
         let subj = ReSubject(p: p, len: len, end: end, unicode: unicode)
         return try reSearch(code, ngroups: r.o(ReWord.ngroups).smallInt, nregs: r.o(ReWord.nregs).smallInt,
-                            firstByte: r.o(ReWord.firstByte).smallInt, anchoredStart: r.o(ReWord.anchored) == .true,
+                            firstByte: r.o(ReWord.firstByte).smallInt, firstSet: r.o(ReWord.firstSet).smallInt, anchoredStart: r.o(ReWord.anchored) == .true,
                             subj, from: from, anchored: anchored, full: full, slots: &slots)
     }
 
@@ -331,15 +333,16 @@ enum ModuleRe {
                   slots[0] != slots[1] else { break }
             any = true
             out.append(contentsOf: UnsafeBufferPointer(start: p + begin, count: slots[0] - begin))
-            var template = repl
             if callable {
+                let iterMark = rt.pointee.vmStackTop
                 let m = try newMatch(r, subject, slots)
                 _ = pushRoot(m)
-                template = try callObjectArgs(repl, [m], stackTop: rt.pointee.vmStackTop)
-                _ = pushRoot(template)
+                let template = try callObjectArgs(repl, [m], stackTop: rt.pointee.vmStackTop)
                 let (t, _) = try subjectBytes(template)
                 out.append(contentsOf: t)
+                popRoots(to: iterMark)
             } else {
+                let template = repl
                 let (t, _) = try subjectBytes(template)
                 try expandTemplate(t, r, p, slots, ngroups: ngroups, into: &out)
             }

@@ -423,6 +423,7 @@ struct ReCompiled {
     var nregs: Int
     var names: [(String, Int)]
     var firstByte: Int        // the byte every match starts with, or -1
+    var firstSet: Int         // word offset in code of a 256-bit set of possible first bytes, or -1
     var anchoredStart: Bool   // starts with ^ or \A
 }
 
@@ -435,19 +436,63 @@ func reCompile(_ pattern: [UInt8], unicode: Bool) throws -> ReCompiled {
     try c.emit(ReOp.save); try c.emit(1)
     try c.emit(ReOp.match)
     var first = -1
+    var firstSet = -1
     var anchored = false
-    if c.code.count > 3 {
-        if c.code[2] == ReOp.char { first = Int(c.code[3]) }
-        if c.code[2] == ReOp.bol || c.code[2] == ReOp.strStart { anchored = true }
+    // the first instruction that consumes input, if every match must start with it
+    var k = 2
+    while k < c.code.count && c.code[k] == ReOp.save { k += 2 }
+    if k < c.code.count {
+        let op = c.code[k]
+        if op == ReOp.char {
+            first = Int(c.code[k + 1])
+        } else if op == ReOp.bol || op == ReOp.strStart {
+            anchored = true
+        } else if op == ReOp.cls || op == ReOp.named {
+            // bitmap of possible first bytes: exact for ASCII, conservative for the rest
+            var bits = [UInt32](repeating: 0, count: 8)
+            var high = false
+            for b in 0..<128 {
+                let cp = UInt32(b)
+                var hit: Bool
+                if op == ReOp.named {
+                    hit = namedMatch(c.code[k + 1], cp)
+                } else {
+                    hit = false
+                    let n = Int(c.code[k + 2])
+                    for e in 0..<n {
+                        let lo = c.code[k + 3 + 2 * e], hi = c.code[k + 4 + 2 * e]
+                        if lo < 0 ? namedMatch(hi, cp) : (cp >= UInt32(lo) && cp <= UInt32(hi)) { hit = true; break }
+                    }
+                    if c.code[k + 1] != 0 { hit = !hit }
+                }
+                if hit { bits[b >> 5] |= 1 << UInt32(b & 31) }
+            }
+            if op == ReOp.named {
+                high = c.code[k + 1] & 0x20 == 0          // \D \W \S match non-ASCII
+            } else if c.code[k + 1] != 0 {
+                high = true
+            } else {
+                let n = Int(c.code[k + 2])
+                for e in 0..<n {
+                    let lo = c.code[k + 3 + 2 * e], hi = c.code[k + 4 + 2 * e]
+                    if lo < 0 ? hi & 0x20 == 0 : hi >= 0x80 { high = true }
+                }
+            }
+            if high { for w in 4..<8 { bits[w] = 0xFFFF_FFFF } }
+            firstSet = c.code.count
+            c.code.append(contentsOf: bits.map { Int32(bitPattern: $0) })
+        }
     }
     return ReCompiled(code: c.code, ngroups: parser.ngroups, nregs: c.nregs, names: parser.names,
-                      firstByte: first, anchoredStart: anchored)
+                      firstByte: first, firstSet: firstSet, anchoredStart: anchored)
 }
 
 // MARK: - matching
 
-/// Upper bound on instructions executed by one search before it gives up with RuntimeError.
+/// Instructions one search may execute before it gives up with RuntimeError: this many, plus
+/// `reStepsPerByte` for each byte of the subject searched (so long subjects are not cut short).
 nonisolated(unsafe) var reStepLimit = 10_000_000
+nonisolated(unsafe) var reStepsPerByte = 200
 /// Upper bound on backtracking records (two words each).
 nonisolated(unsafe) var reBacktrackLimit = 8_000_000
 
@@ -455,7 +500,7 @@ nonisolated(unsafe) var reBacktrackLimit = 8_000_000
     (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c == 95
 }
 
-@inline(__always) private func namedMatch(_ name: Int32, _ cp: UInt32) -> Bool {
+@inline(__always) func namedMatch(_ name: Int32, _ cp: UInt32) -> Bool {
     let lower = name | 0x20
     let positive = name == lower
     var m: Bool
@@ -479,12 +524,13 @@ struct ReSubject {
 
 /// Tries the program at each start position from `from` (only `from` when anchored).
 /// On success slots[0..<2*(ngroups+1)] hold byte offsets (-1 for groups that did not take part).
-func reSearch(_ prog: UnsafePointer<Int32>, ngroups: Int, nregs: Int, firstByte: Int, anchoredStart: Bool,
+func reSearch(_ prog: UnsafePointer<Int32>, ngroups: Int, nregs: Int, firstByte: Int, firstSet: Int = -1, anchoredStart: Bool,
               _ s: ReSubject, from: Int, anchored: Bool, full: Bool = false, slots: inout [Int]) throws -> Bool {
     let ncaps = 2 * (ngroups + 1)
     let nslots = ncaps + nregs
     if slots.count < nslots { slots = [Int](repeating: -1, count: nslots) }
     var steps = 0
+    let limit = reStepLimit + reStepsPerByte * max(0, s.end - from)
     var start = from
     var stack: [Int] = []   // per search: scheduled callbacks run while polling may search too
     while true {
@@ -492,10 +538,18 @@ func reSearch(_ prog: UnsafePointer<Int32>, ngroups: Int, nregs: Int, firstByte:
         if firstByte >= 0 && !anchored {
             while start < s.end && Int(s.p[start]) != firstByte { start += 1 }
             if start >= s.end { return false }
+        } else if firstSet >= 0 && !anchored {
+            let bits = UnsafeRawPointer(prog + firstSet).assumingMemoryBound(to: UInt32.self)
+            while start < s.end {
+                let b = s.p[start]
+                if bits[Int(b >> 5)] & (1 << UInt32(b & 31)) != 0 { break }
+                start += 1
+            }
+            if start >= s.end { return false }
         }
         for k in 0..<nslots { slots[k] = -1 }
         let ok = try slots.withUnsafeMutableBufferPointer { sl in
-            try reRun(prog, s, start: start, slots: sl.baseAddress!, ncaps: ncaps, mustEnd: full, steps: &steps, stack: &stack)
+            try reRun(prog, s, start: start, slots: sl.baseAddress!, ncaps: ncaps, mustEnd: full, steps: &steps, limit: limit, stack: &stack)
         }
         if ok { return true }
         if anchored || start >= s.end { return false }
@@ -509,7 +563,7 @@ func reSearch(_ prog: UnsafePointer<Int32>, ngroups: Int, nregs: Int, firstByte:
 }
 
 private func reRun(_ code: UnsafePointer<Int32>, _ s: ReSubject, start: Int, slots: UnsafeMutablePointer<Int>,
-                   ncaps: Int, mustEnd: Bool, steps: inout Int, stack reStack: inout [Int]) throws -> Bool {
+                   ncaps: Int, mustEnd: Bool, steps: inout Int, limit: Int, stack reStack: inout [Int]) throws -> Bool {
     reStack.removeAll(keepingCapacity: true)
     var pc = 0
     var sp = start
@@ -518,7 +572,7 @@ private func reRun(_ code: UnsafePointer<Int32>, _ s: ReSubject, start: Int, slo
     while true {
         steps &+= 1
         if steps & 0xFFFF == 0 {
-            if steps > reStepLimit { throw runtimeError("maximum recursion depth exceeded") }
+            if steps > limit { throw runtimeError("maximum recursion depth exceeded") }
             try pollInterrupts()
         }
         var ok = false

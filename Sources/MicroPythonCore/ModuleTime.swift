@@ -74,6 +74,7 @@ let ticksPeriod = 1 << 30
 
 enum ModuleTime {
     static func register() {
+        moduleAliases["utime"] = "time"
         registerModule("time") {
             [
                 ("sleep", .function(fn("sleep", 1) { a throws in

@@ -167,6 +167,7 @@ public enum Runtime {
         ModuleSys.register()
         ModuleGC.register()
         ModuleMicropython.register()
+        registerFrozenFirmware()
         builtinModuleMakers["builtins"] = makeBuiltinsModule
         for register in coreModuleRegistrars { register() }
         for hook in moduleRegistrations { hook() }
