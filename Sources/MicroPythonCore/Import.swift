@@ -155,7 +155,15 @@ func loadMpyModule(_ name: String, data: [UInt8], file: String) throws -> Obj {
 }
 
 func importFrom(_ module: Obj, _ name: Obj) throws -> Obj {
-    if let v = try findAttr(module, name) {
+    let found: (Obj, Obj)?
+    do {
+        found = try findAttr(module, name)
+    } catch {
+        // a module __getattr__ saying "no such attribute" means the name cannot be imported
+        if !isInstance(error.exc, .AttributeError) { throw error }
+        found = nil
+    }
+    if let v = found {
         return v.1.isNull ? v.0 : try newBoundMethod(v.1, v.0)
     }
     if module.isType(.module), let mn = try dictMap(moduleDict(module)).get(qobj(.__name__)), isStr(mn),

@@ -286,6 +286,8 @@ final class SymtableBuilder {
         case .dictComp(let k, let v, let gens): try visitComprehension(e, elts: [k, v], gens: gens, isGen: false)
         case .generatorExp(let elt, let gens): try visitComprehension(e, elts: [elt], gens: gens, isGen: true)
         case .await(let v):
+            // an await inside a comprehension makes the comprehension a coroutine
+            if current.kind == .comprehension { current.isCoroutine = true }
             try visit(v)
         case .yield(let v):
             current.isGenerator = true
