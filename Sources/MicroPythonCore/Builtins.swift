@@ -10,6 +10,7 @@ nonisolated(unsafe) var objectSetattr = Obj.null
 nonisolated(unsafe) var objectDelattr = Obj.null
 nonisolated(unsafe) var objectRepr = Obj.null
 nonisolated(unsafe) var objectStr = Obj.null
+nonisolated(unsafe) var objectHash = Obj.null
 
 /// Where print() and the REPL write; the board layer replaces these with its UART.
 nonisolated(unsafe) var stdoutWrite: ([UInt8]) -> Void = { b in writeFD(1, b) }
@@ -698,8 +699,9 @@ enum ObjMisc {
 
     static let tupleMethods: [NativeSpec] = [
         method("count", 2) { a throws in
+            let t = nativeSelf(a[0])
             var n = 0
-            for i in 0..<tupleLen(a[0]) where try pyEqual(tupleItems(a[0])[i], a[1]) { n += 1 }
+            for i in 0..<tupleLen(t) where try pyEqual(tupleItems(t)[i], a[1]) { n += 1 }
             return Obj(small: n)
         },
         method("index", 2, 4) { a throws in

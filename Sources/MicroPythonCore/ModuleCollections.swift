@@ -52,6 +52,12 @@ enum ModuleCollections {
             },
             method("__setattr__", 3) { _ throws in throw attributeError("can't set attribute") },
             method("__hash__", 1) { a throws in try newInt(try pyHash(nativeSelf(a[0]))) },
+            method("count", 2) { a throws in
+                let t = nativeSelf(a[0])
+                var n = 0
+                if t.isType(.tuple) { for i in 0..<tupleLen(t) where try pyEqual(tupleItems(t)[i], a[1]) { n += 1 } }
+                return Obj(small: n)
+            },
             method("__delattr__", 2) { _ throws in throw attributeError("can't delete attribute") },
             method("__repr__", 1) { a throws in
                 let o = a[0]

@@ -162,7 +162,7 @@ struct JsonEncoder {
             while let j = m.next(from: i) {
                 if !first { out.append(contentsOf: itemSep) }
                 first = false
-                let k = m.key(j)
+                let k = isUserClassObj(m.key(j)) ? nativeSelf(m.key(j)) : m.key(j)
                 if isStr(k) {
                     appendString(strBytes(k))
                 } else if isBytesLike(k) {

@@ -229,7 +229,8 @@ enum ModuleRe {
             end = v <= 0 ? 0 : (unicode ? byteOffset(b, charIndex: v) : min(v, len))
             if end < start { end = start }
         }
-        var slots: [Int] = []
+        var slots = reSlotsPool.popLast() ?? []
+        defer { reSlotsPool.append(slots) }
         guard try run(r, p, len: len, end: end, unicode: unicode, from: start, anchored: anchored, full: full, slots: &slots) else {
             return .none
         }

@@ -496,6 +496,10 @@ nonisolated(unsafe) var reStepsPerByte = 200
 /// Upper bound on backtracking records (two words each).
 nonisolated(unsafe) var reBacktrackLimit = 8_000_000
 
+private nonisolated(unsafe) var reStackPool: [[Int]] = []
+/// Capture slots for searches, recycled the same way.
+nonisolated(unsafe) var reSlotsPool: [[Int]] = []
+
 @inline(__always) private func isWordByte(_ c: UInt8) -> Bool {
     (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c == 95
 }
@@ -532,7 +536,12 @@ func reSearch(_ prog: UnsafePointer<Int32>, ngroups: Int, nregs: Int, firstByte:
     var steps = 0
     let limit = reStepLimit + reStepsPerByte * max(0, s.end - from)
     var start = from
-    var stack: [Int] = []   // per search: scheduled callbacks run while polling may search too
+    // per search (scheduled callbacks run while polling may search too), recycled through a pool
+    var stack = reStackPool.popLast() ?? []
+    defer {
+        stack.removeAll(keepingCapacity: true)
+        if stack.capacity <= 65536 { reStackPool.append(stack) }
+    }
     while true {
         if anchoredStart && start > 0 && !anchored { return false }
         if firstByte >= 0 && !anchored {

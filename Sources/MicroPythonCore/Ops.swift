@@ -116,7 +116,7 @@ func floatHash(_ d: Double) -> Int {
 
 func instanceHash(_ o: Obj) throws -> Int {
     let t = o.type
-    if let f = lookupInType(t, qobj(.__hash__)) {
+    if let f = lookupInType(t, qobj(.__hash__)), f != objectHash || nativeSelf(o) == o {
         if f == .none { throw typeError("unsupported type for __hash__: '\(typeName(o))'") }
         let r = try callBound(f, o, [])
         return try intToInt(r)

@@ -35,7 +35,16 @@ func appendObj(_ o: Obj, _ buf: inout [UInt8], repr: Bool) throws {
         append("<class '\(typeNameOf(o))'>", &buf)
         return
     }
-    guard let t = builtinType(o) else { append("<object>", &buf); return }
+    guard let t = builtinType(o) else {
+        // types of modules made in flash: their __repr__ if they have one, else <TypeName>
+        let ty = o.type
+        if isTypeObj(ty), let f = lookupInType(ty, qobj(.__repr__)), f != objectRepr {
+            let s = try callBound(f, o, [])
+            if isStr(s) { buf.append(contentsOf: strBytes(s)); return }
+        }
+        append(isTypeObj(ty) ? "<\(typeNameOf(ty))>" : "<object>", &buf)
+        return
+    }
     switch t {
     case .str:
         if repr { appendStrRepr(strBytes(o), &buf) } else { buf.append(contentsOf: strBytes(o)) }

@@ -131,6 +131,7 @@ public enum Runtime {
         objectDelattr = objMethod(.__delattr__)
         objectRepr = objMethod(.__repr__)
         objectStr = objMethod(.__str__)
+        objectHash = objMethod(.__hash__)
     }
 
     static func buildBuiltins() {

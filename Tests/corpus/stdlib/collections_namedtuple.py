@@ -9,7 +9,7 @@ print(len(t), bool(t), t + t, t * 2)
 print(isinstance(t, tuple), isinstance(t, T), type(t) is T, type(t).__name__)
 print(t == (1, 2), t != (1, 3), (1, 2) == t, t < (1, 3))
 print(hash(t) == hash((1, 2)))
-print(list(t), tuple(t), 2 in t, t.index(2))
+print(list(t), tuple(t), 2 in t, t.index(2), t.count(1), T(1, 1).count(1))
 a, b = t
 print(a, b)
 print(T._fields)

@@ -40,3 +40,20 @@ try:
     json.dumps({1, 2})
 except TypeError:
     print("TypeError")
+
+# subclasses of builtin types
+from collections import namedtuple, OrderedDict
+P = namedtuple("P", "x y")
+print(json.dumps([P(1, 2), OrderedDict([("b", 1), ("a", P(3, 4))])]))
+
+class MyDict(dict):
+    pass
+
+class MyList(list):
+    pass
+
+class MyStr(str):
+    pass
+
+print(json.dumps(MyDict(k=MyList([1, MyStr("s")]))))
+print(json.dumps({MyStr("key"): 1}))
