@@ -15,10 +15,10 @@ echo "== host runner command-line contract"
 python3 Tests/cli/run_cli_tests.py --exe .build/release/microboard
 
 echo "== Python corpus vs CPython"
-python3 Tests/run_corpus.py --exe .build/release/microboard -q -j "$jobs"
+python3 Tests/run_corpus.py --exe .build/release/microboard -j "$jobs"
 
 echo "== Python corpus in GC stress mode (collect at every allocation, poison freed blocks)"
-python3 Tests/run_corpus.py --exe .build/release/microboard --gc-stress --heapsize 512K -q -j "$jobs"
+python3 Tests/run_corpus.py --exe .build/release/microboard --gc-stress --heapsize 512K -j "$jobs"
 
 if [ -x Tests/fuzz/run.sh ]; then
     echo "== fuzz (short run)"

@@ -522,3 +522,178 @@ enum Gen {
         return (b, si)
     }
 }
+
+/// Programs that call builtin functions, methods and operators with arguments of random types,
+/// each call in its own try/except: aimed at native code that trusts its argument types.
+struct APIGen {
+    var rng: RNG
+    init(rng: RNG) { self.rng = rng }
+
+    static let values = [
+        "None", "True", "False", "0", "1", "-1", "7", "255", "256", "2**30-1", "-2**30", "2**31", "2**32", "2**63",
+        "2**64", "-2**63", "10**30", "-10**30", "1.5", "-0.0", "1e308", "float('nan')", "float('inf')", "1j",
+        "complex(1, -1)", "''", "'abc'", "'little'", "'big'", "'utf-8'", "'\\x00'", "'é'", "'%s'", "'{}'",
+        "'{0}'", "'\\n'", "' a b '", "'x' * 100", "b''", "b'abc'", "b'\\xff\\x00'", "bytearray(b'xy')",
+        "bytearray()", "memoryview(b'ab')", "memoryview(bytearray(4))", "[]", "[1, 'a']", "[3, 1, 2]", "[[]]",
+        "()", "(1, 2)", "(1,)", "{}", "{1: 2}", "{'a': 1}", "set()", "{1, 2}", "frozenset((1,))", "range(3)",
+        "range(0)", "range(-5, 5, 2)", "slice(1, 2)", "slice(None)", "object()", "int", "str", "type", "object",
+        "list", "Exception('x')", "ValueError", "len", "print", "lambda *a, **k: a", "iter([1])",
+        "(x for x in (1, 2))", "...", "NotImplemented", "C()", "C", "D()", "sys", "gc", "enumerate([1])",
+        "zip([1], [2])", "map(abs, [1])", "reversed([1, 2])", "super", "property()", "staticmethod(len)",
+        "{}.keys()", "{1: 2}.items()", "r", "s", "t",
+    ]
+    static let methods: [String: [String]] = [
+        "int": ["to_bytes", "from_bytes", "bit_length", "conjugate", "__init__", "__new__", "__eq__", "__hash__"],
+        "float": ["is_integer", "__eq__", "__hash__", "__new__"],
+        "str": ["center", "count", "encode", "endswith", "find", "format", "index", "isalpha", "isdigit", "islower",
+                "isspace", "isupper", "join", "lower", "lstrip", "partition", "replace", "rfind", "rindex",
+                "rpartition", "rsplit", "rstrip", "split", "splitlines", "startswith", "strip", "upper", "__new__",
+                "__mod__", "__getitem__", "__contains__", "ljust", "rjust", "zfill", "title", "capitalize",
+                "swapcase", "expandtabs", "casefold", "isalnum", "removeprefix", "removesuffix", "format_map"],
+        "bytes": ["center", "count", "decode", "endswith", "find", "fromhex", "hex", "index", "join", "lower",
+                  "lstrip", "partition", "replace", "rfind", "rindex", "rpartition", "rsplit", "rstrip", "split",
+                  "splitlines", "startswith", "strip", "upper", "__mod__", "__getitem__"],
+        "bytearray": ["append", "extend", "decode", "hex", "fromhex", "find", "replace", "split", "__setitem__",
+                      "__delitem__", "__getitem__", "pop", "insert", "remove", "reverse", "copy", "clear"],
+        "list": ["append", "clear", "copy", "count", "extend", "index", "insert", "pop", "remove", "reverse",
+                 "__getitem__", "__setitem__", "__delitem__", "__contains__", "sort", "__iadd__", "__imul__"],
+        "tuple": ["count", "index", "__getitem__", "__add__", "__mul__"],
+        "dict": ["clear", "copy", "fromkeys", "get", "items", "keys", "values", "pop", "popitem", "setdefault",
+                 "update", "__getitem__", "__setitem__", "__delitem__"],
+        "set": ["copy", "difference", "intersection", "isdisjoint", "issubset", "issuperset",
+                "symmetric_difference", "union", "add", "clear", "discard", "remove", "pop", "update",
+                "difference_update", "intersection_update", "symmetric_difference_update"],
+        "memoryview": ["hex", "tobytes", "tolist", "cast", "release", "__getitem__", "__setitem__"],
+        "object": ["__init__", "__new__", "__eq__", "__hash__", "__setattr__", "__getattribute__", "__delattr__",
+                   "__repr__", "__str__", "__format__", "__reduce__", "__class__", "__dict__", "__sizeof__"],
+        "type": ["__new__", "__init__", "__call__", "mro", "__subclasses__", "__instancecheck__"],
+        "BaseException": ["with_traceback", "add_note", "__init__", "args", "value"],
+        "gen": ["send", "throw", "close", "__next__", "__iter__"],
+    ]
+    static let receivers: [(String, String)] = [
+        ("1", "int"), ("-2**70", "int"), ("int", "int"), ("1.5", "float"), ("float", "float"), ("'abc'", "str"),
+        ("''", "str"), ("str", "str"), ("'{0}{1}{k}'", "str"), ("'%d %s'", "str"), ("b'abc'", "bytes"),
+        ("bytes", "bytes"), ("bytearray(b'abcd')", "bytearray"), ("bytearray", "bytearray"), ("[1, 2, 3]", "list"),
+        ("list", "list"), ("(1, 2)", "tuple"), ("{1: 2}", "dict"), ("dict", "dict"), ("{1, 2}", "set"),
+        ("frozenset((1,))", "set"), ("memoryview(bytearray(8))", "memoryview"), ("memoryview(b'abc')", "memoryview"),
+        ("object()", "object"), ("object", "object"), ("C()", "object"), ("type", "type"), ("C", "type"),
+        ("Exception('e')", "BaseException"), ("StopIteration(1)", "BaseException"), ("(x for x in [1, 2])", "gen"),
+        ("g()", "gen"), ("r", "object"), ("s", "object"), ("t", "object"),
+    ]
+    static let builtinFns = [
+        "abs", "all", "any", "bin", "oct", "hex", "callable", "chr", "compile", "delattr", "dir", "divmod", "eval",
+        "exec", "getattr", "hasattr", "hash", "id", "isinstance", "issubclass", "iter", "len", "max", "min", "next",
+        "ord", "pow", "print", "repr", "round", "setattr", "sorted", "sum", "object", "type", "int", "bool",
+        "float", "complex", "str", "bytes", "bytearray", "memoryview", "list", "tuple", "dict", "set", "frozenset",
+        "range", "slice", "enumerate", "zip", "map", "filter", "reversed", "property", "staticmethod",
+        "classmethod", "super", "BaseException", "Exception", "StopIteration", "OSError", "KeyError", "format",
+        "globals", "locals", "vars", "ascii", "aiter", "anext", "breakpoint", "open",
+    ]
+    static let moduleFns: [(String, [String])] = [
+        ("sys", ["exit", "print_exception", "atexit", "exc_info", "getsizeof", "intern", "settrace"]),
+        ("gc", ["collect", "mem_free", "mem_alloc", "isenabled", "threshold"]),
+        ("micropython", ["const", "opt_level", "mem_info", "qstr_info", "stack_use", "heap_locked",
+                         "alloc_emergency_exception_buf", "schedule", "RingIO"]),
+        ("json", ["loads", "dumps", "load", "dump"]),
+        ("re", ["compile", "match", "search", "sub", "split"]),
+        ("collections", ["deque", "OrderedDict", "namedtuple", "defaultdict"]),
+        ("io", ["StringIO", "BytesIO", "open"]),
+        ("struct", ["pack", "unpack", "calcsize", "pack_into", "unpack_from"]),
+        ("math", ["sqrt", "pow", "log", "factorial", "gcd", "isqrt", "ldexp", "frexp", "fmod", "trunc", "ceil"]),
+        ("binascii", ["hexlify", "unhexlify", "a2b_base64", "b2a_base64", "crc32"]),
+        ("array", ["array"]), ("time", ["sleep_ms", "ticks_diff", "ticks_add", "localtime", "mktime"]),
+        ("os", ["listdir", "stat", "getcwd", "uname", "urandom", "ilistdir"]),
+        ("heapq", ["heappush", "heappop", "heapify"]), ("random", ["getrandbits", "randrange", "choice", "seed"]),
+        ("errno", ["errorcode"]), ("platform", ["platform"]), ("asyncio", ["sleep", "run", "gather", "create_task"]),
+    ]
+    static let binops = ["+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&", "|", "^", "@", "==", "<", ">=", "in",
+                         "is", "and", "or", "!="]
+    static let kwNames = ["key", "reverse", "signed", "sep", "end", "default", "start", "errors", "encoding", "step",
+                          "byteorder", "length", "maxsplit", "base", "file", "flush", "strict", "k", "x"]
+
+    mutating func val() -> String {
+        if rng.chance(0.05) { return "(" + val() + rng.pick([" + ", " * ", ", "]) + val() + ")" }
+        return rng.pick(APIGen.values)
+    }
+
+    mutating func args(_ maxN: Int) -> String {
+        var a: [String] = []
+        for _ in 0..<rng.small(maxN) {
+            switch rng.int(12) {
+            case 0: a.append("*" + val())
+            case 1: a.append("**" + rng.pick(["{}", "{'k': 1}", "{1: 2}", "{'key': len}"]))
+            case 2: a.append(rng.pick(APIGen.kwNames) + "=" + val())
+            default: a.append(val())
+            }
+        }
+        return a.joined(separator: ", ")
+    }
+
+    mutating func call() -> String {
+        switch rng.int(10) {
+        case 0, 1, 2:
+            let (recv, cls) = rng.pick(APIGen.receivers)
+            let meths = rng.chance(0.85) ? APIGen.methods[cls]! : rng.pick(Array(APIGen.methods.values))
+            let m = rng.pick(meths)
+            if rng.chance(0.2) { return "\(cls == "gen" ? "type(\(recv))" : rng.pick([cls == "BaseException" ? "Exception" : cls, "type(\(recv))"])).\(m)(\(recv), \(args(4)))" }
+            return "(\(recv)).\(m)(\(args(4)))"
+        case 3, 4:
+            return "\(rng.pick(APIGen.builtinFns))(\(args(4)))"
+        case 5:
+            let (mod, fns) = rng.pick(APIGen.moduleFns)
+            return "__import__('\(mod)').\(rng.pick(fns))(\(args(4)))"
+        case 6: return "\(val()) \(rng.pick(APIGen.binops)) \(val())"
+        case 7:
+            switch rng.int(5) {
+            case 0: return "\(val())[\(val())]"
+            case 1: return "\(val())[\(rng.chance(0.7) ? val() : ""):\(rng.chance(0.7) ? val() : ""):\(rng.chance(0.5) ? val() : "")]"
+            case 2: return "format(\(val()), \(rng.pick(["''", "'>10'", "'x'", "'.3f'", "','", "'*^9'", "'+#o'", "'e'", "'%'", "'n'", "'s'", "'c'", "'b'", "'10000000000'", "'.99999999999f'"])))"
+            case 3: return "\(rng.pick(["'%s'", "'%d'", "'%r %r'", "'%(a)s'", "'%c'", "'%x'", "'%*.*f'", "'%.3e'", "'%5s|%-5s'"])) % \(val())"
+            default: return "\(rng.pick(["'{}'", "'{0}{1}'", "'{a}'", "'{:>10}'", "'{!r}'", "'{0.real}'", "'{0[0]}'", "'{:{}}'"])).format(\(args(3)))"
+            }
+        case 8:
+            return rng.pick(["hash", "repr", "str", "len", "iter", "list", "bool", "int", "float", "bytes", "sorted", "dir", "tuple", "set", "abs", "-", "~", "not "]) + "(" + val() + ")"
+        default:
+            // statements as expressions via exec, and assignments through subscripts/attributes
+            switch rng.int(4) {
+            case 0: return "exec('\(rng.pick(["r[0] = r", "del r[0]", "r += r", "r *= 3", "r.x = 1", "del r.x", "r[::2] = r", "r[1:] = []"]))')"
+            case 1: return "setattr(\(val()), \(rng.pick(["'x'", "'__class__'", "'__dict__'", "''", "1"])), \(val()))"
+            case 2: return "getattr(\(val()), \(rng.pick(["'x'", "'__class__'", "'__dict__'", "'__name__'", "'real'", "''", "1"])))"
+            default: return "isinstance(\(val()), \(val()))"
+            }
+        }
+    }
+
+    static let prelude = """
+    import sys, gc
+    class C:
+        def __init__(self, *a, **k): self.a = a
+        def __eq__(self, o): return self is o
+        def __hash__(self): return 7
+        def __len__(self): return 3
+        def __getitem__(self, i):
+            if isinstance(i, int) and i < 3: return i
+            raise IndexError
+        def __index__(self): return 2
+        def __int__(self): return 5
+        def __str__(self): return 'C'
+        def __iter__(self): return iter((1, 2))
+    class D(Exception):
+        def __str__(self): return 'D!'
+    def g():
+        yield 1
+        yield 2
+    r = [1, 2, 3]; s = 'abc'; t = {1: 'a'}
+
+    """
+
+    mutating func program() -> [UInt8] {
+        var out = APIGen.prelude
+        for _ in 0..<(1 + rng.small(40)) {
+            let target = rng.pick(["r", "s", "t", "_"])
+            out += "try:\n    \(target) = \(call())\nexcept Exception:\n    pass\n"
+        }
+        if rng.chance(0.5) { out += "print(repr(r)[:200], repr(s)[:200], repr(t)[:200])\n" }
+        return Array(out.utf8)
+    }
+}

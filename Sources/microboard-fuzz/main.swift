@@ -19,10 +19,14 @@ import MicroPythonCore
 let usage = """
 usage: microboard-fuzz [options]
 Input sources (mixed in proportion to their counts; N = 0 means unlimited, use with --time):
-  --random N               random bytes, token soup and random programs from a small grammar
+  --random N               random bytes, token soup, random programs from a small grammar, and
+                           programs calling builtins/methods/operators with arguments of random types
   --mutate N DIR[:DIR...]  mutations of the .py files found under the directories (recursively)
   --seeds DIR              another seed directory for --mutate (repeatable)
+  --lib DIR                copy DIR into the scratch working directory before each batch, so programs
+                           can import its modules with sys.path.insert(0, 'DIR-basename') (repeatable)
   --replay FILE...         run the given files (each in a fresh child), print each outcome
+  --minimize FILE          shrink FILE while it still fails the same way; writes FILE.min.py
   --print-input I          print input number I (for the given --seed and sources) and exit
   --range A B              run only inputs A...B (one batch, to reproduce a heap-state dependent crash)
 Limits and settings:
@@ -31,13 +35,17 @@ Limits and settings:
   --timeout SECONDS        per-input wall-clock limit before it counts as a hang (default 5)
   --budget N               per-input VM budget: backward jumps + calls (default 20000)
   --heap SIZE              heap size, e.g. 2M, 512K (default 2M)
+  --host-mem MB            host memory (address space) a child may add beyond its start-up size before
+                           an allocation fails and counts as a crash; 0: unlimited (default 512)
   --gcstress               collect garbage before every allocation
   --batch N                inputs per forked child (default 2000)
   --no-fork                run all inputs in this process
   --save-current PATH      write each input to PATH before running it
   --crash-dir DIR          where failing inputs are saved (default Tests/fuzz/crashes)
   --stop-on-failure        stop at the first crash or hang
+  --max-per-signature N    save at most N inputs per failure kind (signal + fatal error text) (default 3)
   --verbose                print the outcome of every input
+  --heap-report            after each input, collect and report when the live heap grows (leak hunting)
 
 """
 
@@ -161,6 +169,11 @@ struct Options {
     var crashDir = "Tests/fuzz/crashes"
     var stopOnFailure = false
     var verbose = false
+    var heapReport = false
+    var hostMemMB = 512
+    var libs: [String] = []
+    var minimize: String? = nil
+    var maxPerSignature = 3
 }
 
 var opt = Options()
@@ -201,18 +214,53 @@ do {
         case "--crash-dir": opt.crashDir = value(); i += 1
         case "--stop-on-failure": opt.stopOnFailure = true
         case "--verbose", "-v": opt.verbose = true
+        case "--heap-report": opt.heapReport = true
+        case "--lib": opt.libs.append(value()); i += 1
+        case "--minimize": opt.minimize = value(); i += 1
+        case "--max-per-signature": opt.maxPerSignature = max(1, number(value())); i += 1
+        case "--host-mem": opt.hostMemMB = number(value()); i += 1
         case "-h", "--help": outWrite(usage); exit(0)
         default: fail("unknown option \(args[i])\n\(usage)")
         }
         i += 1
     }
 }
-if opt.randomCount == nil && opt.mutateCount == nil && opt.replay.isEmpty {
+if opt.randomCount == nil && opt.mutateCount == nil && opt.replay.isEmpty && opt.minimize == nil {
     opt.randomCount = 0
     if opt.time == nil { opt.randomCount = 10_000 }
 }
 
 // MARK: seeds
+
+/// Files of the --lib trees: (path relative to the scratch directory, contents).
+var libFiles: [(String, [UInt8])] = []
+var libDirs: [String] = []
+for l in opt.libs {
+    let base = String(l.split(separator: "/").last ?? "lib")
+    func walk(_ dir: String, _ rel: String) {
+        libDirs.append(rel)
+        guard let d = opendir(dir) else { return }
+        var names: [String] = []
+        while let ent = readdir(d) {
+            let n = withUnsafePointer(to: &ent.pointee.d_name) {
+                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+            }
+            if n != "." && n != ".." { names.append(n) }
+        }
+        closedir(d)
+        for n in names.sorted() {
+            if isDirectory(dir + "/" + n) { walk(dir + "/" + n, rel + "/" + n) }
+            else if let b = readFile(dir + "/" + n) { libFiles.append((rel + "/" + n, b)) }
+        }
+    }
+    walk(l, base)
+}
+
+/// Restores the --lib copies in the scratch directory (a fuzzed program may have changed them).
+func syncLibs() {
+    for d in libDirs { _ = mkdir(d, 0o755) }
+    for (p, b) in libFiles { writeFile(p, b) }
+}
 
 var seedNames: [String] = []
 var seeds: [[UInt8]] = []
@@ -240,7 +288,8 @@ let randomFraction: Double = {
     return Double(r) / Double(r + m)
 }()
 
-let kindNames = ["bytes", "soup", "program", "mutate", "file"]
+let kindNames = ["bytes", "soup", "program", "mutate", "file", "api"]
+func kindName(_ k: Int) -> String { k >= 0 && k < kindNames.count ? kindNames[k] : "?" }
 
 /// Input number `idx`: a pure function of (seed, idx, seed corpus).
 func generate(_ idx: Int) -> (bytes: [UInt8], kind: Int, seedIndex: Int) {
@@ -250,11 +299,14 @@ func generate(_ idx: Int) -> (bytes: [UInt8], kind: Int, seedIndex: Int) {
     var rng = RNG(seed: opt.seed, index: idx)
     if seeds.isEmpty || rng.chance(randomFraction) {
         switch rng.int(10) {
-        case 0, 1, 2: return (Gen.randomBytes(&rng), 0, -1)
-        case 3, 4, 5: return (Gen.tokenSoup(&rng), 1, -1)
-        default:
+        case 0, 1: return (Gen.randomBytes(&rng), 0, -1)
+        case 2, 3: return (Gen.tokenSoup(&rng), 1, -1)
+        case 4, 5, 6:
             var p = ProgramGen(rng: rng)
             return (p.program(), 2, -1)
+        default:
+            var p = APIGen(rng: rng)
+            return (p.program(), 5, -1)
         }
     }
     let (b, si) = Gen.mutate(&rng, seeds: seeds)
@@ -265,6 +317,53 @@ if let i = opt.printInput {
     let g = generate(i)
     g.bytes.withUnsafeBytes { _ = write(1, $0.baseAddress, $0.count) }
     exit(0)
+}
+
+if !isDirectory(opt.crashDir) {
+    _ = mkdir(opt.crashDir, 0o755)
+    if !isDirectory(opt.crashDir) { fail("cannot create crash directory \(opt.crashDir)") }
+}
+// Paths are made absolute: the fuzzer runs in a scratch directory (see below).
+func absolutePath(_ p: String) -> String {
+    guard let r = realpath(p, nil) else { return p }
+    defer { free(r) }
+    return String(cString: r)
+}
+opt.crashDir = absolutePath(opt.crashDir)
+opt.replay = opt.replay.map(absolutePath)
+opt.minimize = opt.minimize.map(absolutePath)
+if let p = opt.saveCurrent {
+    if !p.hasPrefix("/") { opt.saveCurrent = absolutePath(".") + "/" + p }
+}
+// Run inside a scratch directory: fuzzed programs may create or delete files (os, open).
+var workTemplate = Array("/tmp/microboard-fuzz-XXXXXX".utf8CString)
+let workDir: String? = workTemplate.withUnsafeMutableBufferPointer { b in
+    mkdtemp(b.baseAddress!) != nil ? String(cString: b.baseAddress!) : nil
+}
+if let w = workDir { _ = chdir(w) }
+func removeWorkDir() {
+    guard let w = workDir else { return }
+    _ = chdir("/")
+    // remove what fuzzed programs left behind (a shallow tree at most)
+    func rmTree(_ p: String) {
+        var st = stat()
+        guard lstat(p, &st) == 0 else { return }
+        if (st.st_mode & S_IFMT) == S_IFDIR, let d = opendir(p) {
+            var names: [String] = []
+            while let ent = readdir(d) {
+                let n = withUnsafePointer(to: &ent.pointee.d_name) {
+                    String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+                }
+                if n != "." && n != ".." { names.append(n) }
+            }
+            closedir(d)
+            for n in names { rmTree(p + "/" + n) }
+            rmdir(p)
+        } else {
+            unlink(p)
+        }
+    }
+    rmTree(w)
 }
 
 // MARK: shared state (survives the child's death)
@@ -282,6 +381,8 @@ struct Shared {
     var seedIndex: Int
     var stop: Int
     var outcomeCode: Int
+    var frameCount: Int
+    var frames: (UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt)
 }
 
 let inputCap = 4 << 20
@@ -291,7 +392,8 @@ guard let sharedMem = mmap(nil, sharedBytes, PROT_READ | PROT_WRITE, MAP_SHARED 
 let shared = sharedMem.bindMemory(to: Shared.self, capacity: 1)
 let inputBuf = (sharedMem + 4096).bindMemory(to: UInt8.self, capacity: inputCap)
 shared.pointee = Shared(nextIndex: 0, endIndex: 0, batchStart: 0, batchEnd: 0, currentIndex: -1, running: 0,
-                        crashSignal: 0, inputLen: 0, kind: 0, seedIndex: -1, stop: 0, outcomeCode: 0)
+                        crashSignal: 0, inputLen: 0, kind: 0, seedIndex: -1, stop: 0, outcomeCode: 0,
+                        frameCount: 0, frames: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
 
 func currentInput() -> [UInt8] {
     Array(UnsafeBufferPointer(start: inputBuf, count: min(shared.pointee.inputLen, inputCap)))
@@ -307,6 +409,67 @@ let crashPathBuf: UnsafeMutablePointer<UInt8> = {
     return p
 }()
 var inProcessMode = false
+nonisolated(unsafe) var alarmFired: Int32 = 0
+
+func setAlarm(_ seconds: Double) {
+    var it = itimerval()
+    it.it_value.tv_sec = Int(seconds)
+    it.it_value.tv_usec = Int((seconds - Double(Int(seconds))) * 1e6)
+    setitimer(__itimer_which_t(ITIMER_REAL.rawValue), &it, nil)
+}
+
+/// The executable's mapped address range, to tell its frames from libc's and the Swift runtime's.
+let exeRange: (lo: UInt, hi: UInt, path: String) = {
+    var buf = [CChar](repeating: 0, count: 4096)
+    let n = readlink("/proc/self/exe", &buf, 4095)
+    let exe = n > 0 ? String(decoding: buf[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""
+    var lo = UInt.max, hi: UInt = 0
+    if let maps = readFile("/proc/self/maps") {
+        for line in String(decoding: maps, as: UTF8.self).split(separator: "\n") where !exe.isEmpty && line.hasSuffix(exe) {
+            let range = line.prefix(while: { $0 != " " }).split(separator: "-")
+            if range.count == 2, let a = UInt(range[0], radix: 16), let b = UInt(range[1], radix: 16) {
+                lo = min(lo, a); hi = max(hi, b)
+            }
+        }
+    }
+    return (lo, hi, exe)
+}()
+
+/// glibc's backtrace(3) (execinfo.h is not part of the Glibc module).
+typealias BacktraceFn = @convention(c) (UnsafeMutablePointer<UnsafeMutableRawPointer?>?, Int32) -> Int32
+let backtraceFn: BacktraceFn? = dlsym(nil, "backtrace").map { unsafeBitCast($0, to: BacktraceFn.self) }
+
+/// Records the faulting PC and the return addresses along the frame-pointer chain (signal-safe:
+/// only loads and stores; a bad frame pointer faults again and, with SA_RESETHAND, just kills the child).
+func recordFrames(_ ctx: UnsafeMutableRawPointer?) {
+    guard let ctx else { return }
+    let uc = ctx.assumingMemoryBound(to: ucontext_t.self)
+    #if arch(x86_64)
+    // glibc's gregs indices: REG_RBP 10, REG_RSP 15, REG_RIP 16
+    let (pc, fp0, sp) = withUnsafeBytes(of: uc.pointee.uc_mcontext.gregs) { g in
+        (g.load(fromByteOffset: 16 * 8, as: UInt.self), g.load(fromByteOffset: 10 * 8, as: UInt.self),
+         g.load(fromByteOffset: 15 * 8, as: UInt.self))
+    }
+    #elseif arch(arm64)
+    let pc = UInt(uc.pointee.uc_mcontext.pc), sp = UInt(uc.pointee.uc_mcontext.sp)
+    let fp0 = withUnsafeBytes(of: uc.pointee.uc_mcontext.regs) { $0.load(fromByteOffset: 29 * 8, as: UInt.self) }
+    #else
+    let pc: UInt = 0, fp0: UInt = 0, sp: UInt = 0
+    #endif
+    withUnsafeMutableBytes(of: &shared.pointee.frames) { f in
+        var n = 0
+        f.storeBytes(of: pc, toByteOffset: 0, as: UInt.self); n = 1
+        var fp = fp0
+        while n < 16 && fp != 0 && fp & 7 == 0 && fp >= sp && fp - sp < 512 << 20 {
+            let ret = UnsafePointer<UInt>(bitPattern: fp + 8)!.pointee
+            let next = UnsafePointer<UInt>(bitPattern: fp)!.pointee
+            f.storeBytes(of: ret, toByteOffset: n * 8, as: UInt.self); n += 1
+            if next <= fp { break }
+            fp = next
+        }
+        shared.pointee.frameCount = n
+    }
+}
 
 func signalHandler(_ sig: Int32) {
     shared.pointee.crashSignal = Int(sig)
@@ -339,16 +502,46 @@ func installCrashHandlers() {
     ss.ss_size = altSize
     ss.ss_flags = 0
     sigaltstack(&ss, nil)
+    _ = exeRange
+    var prime = [UnsafeMutableRawPointer?](repeating: nil, count: 4)
+    _ = backtraceFn?(&prime, 4)   // loads the unwinder now, not inside the signal handler
     for s in crashSignals {
         var sa = sigaction()
-        sa.__sigaction_handler.sa_handler = { signalHandler($0) }
-        sa.sa_flags = Int32(SA_ONSTACK)
+        sa.__sigaction_handler.sa_sigaction = { sig, _, ctx in
+            shared.pointee.frameCount = 0
+            if sig == SIGABRT {
+                // raised by abort() in the Swift runtime or libc (no frame pointers there): unwind tables
+                withUnsafeMutableBytes(of: &shared.pointee.frames) { f in
+                    let p = f.baseAddress!.assumingMemoryBound(to: UnsafeMutableRawPointer?.self)
+                    if let bt = backtraceFn { shared.pointee.frameCount = Int(bt(p, 16)) }
+                }
+            } else {
+                recordFrames(ctx)
+            }
+            signalHandler(sig)
+        }
+        sa.sa_flags = Int32(SA_ONSTACK | SA_SIGINFO) | Int32(bitPattern: UInt32(SA_RESETHAND))
         sigemptyset(&sa.sa_mask)
         sigaction(s, &sa, nil)
     }
     signal(SIGPIPE, SIG_IGN)
+    // an input still running after --timeout gets a KeyboardInterrupt (the VM polls mb_sigint_pending
+    // on backward jumps and calls); one that does not respond within another --timeout is a hang
+    var sa = sigaction()
+    sa.__sigaction_handler.sa_handler = { _ in alarmFired = 1; mb_sigint_pending = 1 }
+    sa.sa_flags = Int32(SA_ONSTACK | SA_RESTART)
+    sigemptyset(&sa.sa_mask)
+    sigaction(SIGALRM, &sa, nil)
     var rl = rlimit(rlim_cur: 0, rlim_max: 0)
     setrlimit(__rlimit_resource_t(RLIMIT_CORE.rawValue), &rl)
+    // A 2 MB Python heap needs little host memory: an input that makes the interpreter allocate
+    // gigabytes on the host (a Swift array sized by a Python integer) must fail here, not swap the machine.
+    if opt.hostMemMB > 0, let statm = readFile("/proc/self/statm"),
+       let pages = Int(String(decoding: statm.prefix(while: { $0 != 32 }), as: UTF8.self)) {
+        let limit = rlim_t(pages * Int(getpagesize()) + opt.hostMemMB << 20)
+        var as_ = rlimit(rlim_cur: limit, rlim_max: limit)
+        setrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &as_)
+    }
     // input() and sys.stdin must not wait for a terminal
     let devnull = open("/dev/null", O_RDONLY)
     if devnull >= 0 { dup2(devnull, 0); close(devnull) }
@@ -358,12 +551,14 @@ func installCrashHandlers() {
 
 struct Stats {
     var total = 0, ok = 0, raised = 0, exited = 0
-    var crashes = 0, hangs = 0, unexpectedExits = 0
+    var crashes = 0, hangs = 0, unexpectedExits = 0, slow = 0
     var byException: [String: Int] = [:]
-    var byKind = [Int](repeating: 0, count: 5)
+    var byKind = [Int](repeating: 0, count: 6)
     var syntaxWithoutLine = 0
     var nolineSamples = 0
     var savedFiles: [String] = []
+    var signatures: [String: Int] = [:]
+    var signatureExample: [String: String] = [:]
 }
 var stats = Stats()
 
@@ -395,6 +590,12 @@ func record(code: UInt8, output: ArraySlice<UInt8>, index: Int, kind: Int) {
     switch code {
     case UInt8(ascii: "o"): stats.ok += 1; what = "ok"
     case UInt8(ascii: "s"): stats.exited += 1; what = "SystemExit"
+    case UInt8(ascii: "t"):
+        stats.slow += 1
+        what = "slow: interrupted after \(opt.timeout) s"
+        if stats.slow <= 20 {
+            outWrite("fuzz: slow input #\(index) (\(kindName(kind))) interrupted after \(opt.timeout) s\(stats.slow == 20 ? " (not reporting more)" : "")\n")
+        }
     default:
         stats.raised += 1
         let (name, hasLine) = classifyException(output)
@@ -412,7 +613,7 @@ func record(code: UInt8, output: ArraySlice<UInt8>, index: Int, kind: Int) {
         }
     }
     if opt.verbose {
-        let label = opt.replay.isEmpty ? "input #\(index) (\(kindNames[max(0, min(kind, 4))]))" : opt.replay[max(0, index)]
+        let label = opt.replay.isEmpty ? "input #\(index) (\(kindName(kind)))" : opt.replay[max(0, index)]
         var last = String(decoding: output.suffix(300), as: UTF8.self)
         if let nl = last.dropLast().lastIndex(of: "\n") { last = String(last[last.index(after: nl)...]) }
         outWrite("\(label): \(what)\(code == UInt8(ascii: "e") ? " | " + last.trimmingCharacters() : "")\n")
@@ -440,10 +641,13 @@ func progress() {
 func summary() -> String {
     let ex = stats.byException.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
         .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-    var s = "fuzz: \(stats.total + stats.crashes + stats.hangs + stats.unexpectedExits) inputs, \(stats.crashes + stats.unexpectedExits) crashes, \(stats.hangs) hangs, \(stats.ok) ran OK, \(stats.raised) raised (\(ex)), \(stats.exited) SystemExit"
+    var s = "fuzz: \(stats.total + stats.crashes + stats.hangs + stats.unexpectedExits) inputs, \(stats.crashes + stats.unexpectedExits) crashes, \(stats.hangs) hangs, \(stats.ok) ran OK, \(stats.raised) raised (\(ex)), \(stats.exited) SystemExit, \(stats.slow) slow (interrupted after \(opt.timeout) s)"
     s += "\nfuzz: by source: " + kindNames.enumerated().filter { stats.byKind[$0.offset] > 0 }
         .map { "\($0.element) \(stats.byKind[$0.offset])" }.joined(separator: ", ")
     s += "; SyntaxError without a line: \(stats.syntaxWithoutLine); seed \(opt.seed); \(Int(now() - startTime)) s"
+    for (sig, n) in stats.signatures.sorted(by: { $0.value > $1.value }) {
+        s += "\nfuzz: failure \(n)x [\(sig)] e.g. \(stats.signatureExample[sig] ?? "-")"
+    }
     return s
 }
 
@@ -451,6 +655,40 @@ func summary() -> String {
 
 let markerPrefix: [UInt8] = [1, 77, 66, 70, 90] // "\u{1}MBFZ"
 var outputFD: Int32 = -1   // the pipe's write end in a forked child
+var maxLive = 0
+
+let resetSource = Array("""
+try:
+    import gc
+    gc.threshold(-1)
+    gc.enable()
+except:
+    pass
+try:
+    import micropython
+    micropython.opt_level(0)
+except:
+    pass
+
+""".utf8)
+
+func containsBytes(_ hay: [UInt8], _ needle: StaticString) -> Bool {
+    let n = needle.utf8CodeUnitCount
+    let p = needle.utf8Start
+    if hay.count < n { return false }
+    return hay.withUnsafeBufferPointer { h in
+        var i = 0
+        while i + n <= h.count {
+            if h[i] == p[0] {
+                var k = 1
+                while k < n && h[i + k] == p[k] { k += 1 }
+                if k == n { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+}
 
 func runInputs(captureLocally: Bool) {
     Interpreter.setArgv(["fuzz.py"])
@@ -471,7 +709,12 @@ func runInputs(captureLocally: Bool) {
         sp.pointee.currentIndex = idx
         if let path = opt.saveCurrent { writeFile(path, g.bytes) }
         if outputFD >= 0 { dup2(outputFD, 1); dup2(outputFD, 2) }
+        if let w = workDir { _ = chdir(w) }   // undo os.chdir by the previous input
+        alarmFired = 0
+        mb_sigint_pending = 0
+        setAlarm(opt.timeout)
         sp.pointee.running = 1
+        let t0 = opt.verbose ? now() : 0
         Interpreter.setBudget(opt.budget)
         var outcome = RunOutcome.ok
         var captured = ""
@@ -482,11 +725,34 @@ func runInputs(captureLocally: Bool) {
         }
         Interpreter.setBudget(nil)
         sp.pointee.running = 0
-        let code: UInt8
+        setAlarm(0)
+        if opt.verbose, now() - t0 > 0.05 { errWrite("fuzz: input #\(idx) took \(Int((now() - t0) * 1000)) ms\n") }
+        var code: UInt8
         switch outcome {
         case .ok: code = UInt8(ascii: "o")
         case .exception: code = UInt8(ascii: "e")
         case .systemExit: code = UInt8(ascii: "s")
+        }
+        if alarmFired != 0 { code = UInt8(ascii: "t") }
+        mb_sigint_pending = 0
+        // undo GC and compiler settings that would slow down or break the rest of the batch
+        if g.bytes.count >= 2 && (containsBytes(g.bytes, "gc") || containsBytes(g.bytes, "micropython")) {
+            setAlarm(opt.timeout)
+            if Interpreter.runMain(source: resetSource, filename: "<string>") != .ok {
+                _ = Interpreter.runMain(source: resetSource, filename: "<string>")   // a held heap lock was released by the first failure
+            }
+            setAlarm(0)
+        }
+        if opt.heapReport {
+            var live = 0
+            let text = Interpreter.captureOutput {
+                _ = Interpreter.runMain(source: Array("import gc\ngc.collect()\nprint(gc.mem_alloc())".utf8), filename: "<string>")
+            }
+            live = Int(text.trimmingCharacters()) ?? -1
+            if live > maxLive {
+                maxLive = live
+                errWrite("fuzz: live heap after input #\(idx) (\(kindName(g.kind))): \(live) bytes\n")
+            }
         }
         if captureLocally {
             record(code: code, output: ArraySlice(captured.utf8), index: idx, kind: g.kind)
@@ -508,9 +774,9 @@ func watchdogLoop() {
         if sp.pointee.running == 0 { lastIdx = -1; continue }
         let idx = sp.pointee.currentIndex
         if idx != lastIdx { lastIdx = idx; since = now(); continue }
-        if now() - since > opt.timeout {
-            let path = saveFailure(prefix: "hang", detail: "timeout after \(opt.timeout) s (in process)")
-            errWrite("\nmicroboard-fuzz: HANG: input #\(idx) ran longer than \(opt.timeout) s; saved to \(path)\n")
+        if now() - since > 2 * opt.timeout + 1 {
+            let path = saveFailure(prefix: "hang", detail: "no progress for \(2 * opt.timeout + 1) s, KeyboardInterrupt ignored (in process)")
+            errWrite("\nmicroboard-fuzz: HANG: input #\(idx) ran longer than \(2 * opt.timeout + 1) s; saved to \(path)\n")
             errWrite(summary() + "\n")
             _exit(3)
         }
@@ -519,6 +785,7 @@ func watchdogLoop() {
 
 func runInProcess() {
     inProcessMode = true
+    syncLibs()
     installCrashHandlers()
     var tid = pthread_t()
     pthread_create(&tid, nil, { _ in watchdogLoop(); return nil }, nil)
@@ -591,6 +858,7 @@ func drain() {
 func runChild() -> ChildEnd {
     shared.pointee.running = 0
     shared.pointee.crashSignal = 0
+    shared.pointee.frameCount = 0
     shared.pointee.currentIndex = -1
     acc = []
     carry = []
@@ -598,7 +866,8 @@ func runChild() -> ChildEnd {
     if pid < 0 { fail("fork failed") }
     if pid == 0 {
         close(pipeR)
-        outputFD = pipeW
+        // keep the output channel on a high descriptor, out of reach of open(4).close() and the like
+        outputFD = dup2(pipeW, 201) == 201 ? 201 : pipeW
         installCrashHandlers()
         runInputs(captureLocally: false)
         _exit(0)
@@ -625,7 +894,7 @@ func runChild() -> ChildEnd {
             let idx = shared.pointee.currentIndex
             if idx != lastIdx { lastIdx = idx; since = t }
             // a crashing child may take a while to die; give it longer before calling it a hang
-            else if t - since > (shared.pointee.crashSignal != 0 ? 60 : opt.timeout) {
+            else if t - since > (shared.pointee.crashSignal != 0 ? 60 : 2 * opt.timeout + 1) {
                 kill(pid, SIGKILL)
                 waitpid(pid, &st, 0)
                 drain()
@@ -644,6 +913,24 @@ func runChild() -> ChildEnd {
     }
 }
 
+/// The command line that reruns inputs a...b as one batch (same seed, sources and settings).
+func reproCommand(_ a: Int, _ b: Int) -> String {
+    var args = Array(CommandLine.arguments.dropFirst())
+    var out: [String] = []
+    var i = 0
+    while i < args.count {
+        switch args[i] {
+        case "--time", "--max-per-signature": i += 2
+        case "--range": i += 3
+        case "--stop-on-failure", "--verbose", "-v": i += 1
+        default: out.append(args[i]); i += 1
+        }
+    }
+    args = out
+    if !args.contains("--seed") { args += ["--seed", String(opt.seed)] }
+    return "microboard-fuzz " + args.joined(separator: " ") + " --range \(a) \(b)"
+}
+
 /// Saves the current input (and a note) to the crash directory; returns the input's path.
 @discardableResult
 func saveFailure(prefix: String, detail: String, output: ArraySlice<UInt8> = [], extra: String = "") -> String {
@@ -652,12 +939,12 @@ func saveFailure(prefix: String, detail: String, output: ArraySlice<UInt8> = [],
     let path = opt.crashDir + "/\(prefix)-\(h).py"
     writeFile(path, input)
     let sp = shared.pointee
-    var note = "\(prefix): \(detail)\n"
-    note += "input #\(sp.currentIndex) (source: \(kindNames[max(0, min(sp.kind, 4))])"
+    var note = "\(detail)\n"
+    note += "input #\(sp.currentIndex) (source: \(kindName(sp.kind))"
     if sp.seedIndex >= 0 && sp.seedIndex < seedNames.count { note += ", seed file \(seedNames[sp.seedIndex])" }
     if sp.kind == 4 && sp.currentIndex >= 0 && sp.currentIndex < opt.replay.count { note += ", file \(opt.replay[sp.currentIndex])" }
     note += ")\nfuzz seed \(opt.seed), batch \(sp.batchStart)...\(sp.currentIndex), heap \(opt.heap), budget \(opt.budget)\(opt.gcStress ? ", gcstress" : "")\n"
-    note += "reproduce the batch: microboard-fuzz --seed \(opt.seed) --range \(sp.batchStart) \(sp.currentIndex)\(opt.mutateCount != nil ? " --mutate 0 " + opt.seedDirs.joined(separator: ":") : "")\(opt.randomCount != nil ? " --random 0" : "")\n"
+    note += "reproduce the batch: \(reproCommand(sp.batchStart, sp.currentIndex))\n"
     note += extra
     if !output.isEmpty {
         note += "--- output tail ---\n" + String(decoding: output.suffix(3000), as: UTF8.self) + "\n"
@@ -677,12 +964,12 @@ func describe(_ e: ChildEnd) -> String {
     }
 }
 
-/// Runs the saved input alone in a fresh child: does the failure reproduce without the batch before it?
-func checkStandalone(_ input: [UInt8]) -> String {
+/// Runs one input alone in a fresh child (pristine heap); returns how the child ended and its output.
+func runStandalone(_ input: [UInt8]) -> (ChildEnd, [UInt8]) {
     let saved = shared.pointee
     let savedReplay = opt.replay
     let savedVerbose = opt.verbose
-    let tmp = opt.crashDir + "/.standalone.py"
+    let tmp = opt.crashDir + "/.standalone-\(getpid()).py"
     writeFile(tmp, input)
     opt.replay = [tmp]
     opt.verbose = false
@@ -694,17 +981,167 @@ func checkStandalone(_ input: [UInt8]) -> String {
     shared.pointee.batchStart = 0
     shared.pointee.batchEnd = 0
     shared.pointee.stop = 0
+    var out: [UInt8] = []
+    let savedSink = markerSink
+    markerSink = { _, _, o in out = Array(o) }
+    syncLibs()
     let end = runChild()
+    if case .finished = end {} else { out = acc }
+    markerSink = savedSink
     stats = savedStats
     resultIndex = savedResult
     opt.replay = savedReplay
     opt.verbose = savedVerbose
     unlink(tmp)
     shared.pointee = saved
+    return (end, out)
+}
+
+/// What kind of failure this is: the signal (or hang/exit) plus the Swift runtime's fatal error text
+/// with numbers blanked, so one bug's many inputs are counted together.
+func signature(_ end: ChildEnd, _ out: ArraySlice<UInt8>) -> String {
+    switch end {
+    case .finished: return "ok"
+    case .hang: return "hang"
+    case .stall: return "stall"
+    case .exited(let c): return "exit \(c)"
+    case .signaled(let sig):
+        var s = signalNames[sig] ?? "signal \(sig)"
+        let fr = crashFrames()
+        if !fr.isEmpty { s += " in " + fr.prefix(3).joined(separator: " < ") }
+        let text = String(decoding: out.suffix(4000), as: UTF8.self)
+        if let line = text.split(separator: "\n").last(where: { $0.contains("Fatal error") }) {
+            var norm = ""
+            var lastDigit = false
+            for ch in line.prefix(200) {
+                if ch.isNumber { if !lastDigit { norm += "N" }; lastDigit = true } else { norm.append(ch); lastDigit = false }
+            }
+            s += ": " + norm
+        }
+        return s
+    }
+}
+
+var symbolCache: [UInt: String] = [:]
+
+/// The crashed child's frames inside this executable, as function names when addr2line and
+/// swift-demangle are installed, else as offsets into the executable.
+func crashFrames() -> [String] {
+    let n = min(shared.pointee.frameCount, 16)
+    var addrs: [UInt] = []
+    withUnsafeBytes(of: shared.pointee.frames) { f in
+        for k in 0..<n {
+            let a = f.load(fromByteOffset: k * 8, as: UInt.self)
+            // return addresses point after the call: look up the call instruction itself
+            if a >= exeRange.lo && a < exeRange.hi { addrs.append(k == 0 ? a : a - 1) }
+        }
+    }
+    let missing = addrs.filter { symbolCache[$0] == nil }
+    if !missing.isEmpty {
+        // PIE: addr2line wants offsets from the load address of the first mapping
+        let offs = missing.map { "0x" + String($0 - exeRange.lo, radix: 16) }.joined(separator: " ")
+        let cmd = "addr2line -f -e '\(exeRange.path)' \(offs) 2>/dev/null | swift-demangle --simplified 2>/dev/null"
+        var lines: [String] = []
+        if let fp = popen(cmd, "r") {
+            var buf = [CChar](repeating: 0, count: 8192)
+            while fgets(&buf, 8192, fp) != nil {
+                lines.append(String(cString: buf).trimmingCharacters())
+            }
+            pclose(fp)
+        }
+        for (k, a) in missing.enumerated() {
+            var name = "exe+0x" + String(a - exeRange.lo, radix: 16)
+            if lines.count == 2 * missing.count, !lines[2 * k].hasPrefix("??") {
+                name = lines[2 * k]
+                if name.count > 90 { name = String(name.prefix(90)) + "…" }
+                let loc = lines[2 * k + 1].split(separator: "/").last.map(String.init) ?? ""
+                if !loc.hasPrefix("??") { name += " (\(loc))" }
+            }
+            symbolCache[a] = name
+        }
+    }
+    // keep the interpreter's own frames: drop thunks, this harness's signal handler and standard
+    // library specializations without line information
+    let all = addrs.map { symbolCache[$0]! }
+    let kept = all.filter {
+        !$0.hasPrefix("thunk for") && !$0.hasPrefix("partial apply") && !$0.hasPrefix("reabstraction thunk")
+            && !$0.contains("installCrashHandlers") && !$0.hasSuffix(":?)")
+    }
+    return kept.isEmpty ? all : kept
+}
+
+func checkStandalone(_ input: [UInt8], _ sig: String) -> String {
+    let (end, out) = runStandalone(input)
     switch end {
     case .finished: return "does NOT reproduce standalone (depends on the heap state left by earlier inputs)"
-    default: return "reproduces standalone (\(describe(end)))"
+    default:
+        let s2 = signature(end, out[...])
+        return s2 == sig ? "reproduces standalone" : "standalone it fails differently: \(s2)"
     }
+}
+
+/// Delta debugging: the smallest input (lines, then bytes) that still fails with the same signature.
+func minimize(_ path: String) -> Int32 {
+    guard let original = readFile(path) else { fail("cannot read \(path)") }
+    let (end0, out0) = runStandalone(original)
+    let target = signature(end0, out0[...])
+    if case .finished = end0 {
+        outWrite("minimize: \(path) does not fail standalone; nothing to do\n")
+        return 1
+    }
+    outWrite("minimize: \(path): \(original.count) bytes, failure: \(target)\n")
+    var tests = 0
+    let deadline = now() + 600
+    func fails(_ b: [UInt8]) -> Bool {
+        tests += 1
+        let (e, o) = runStandalone(b)
+        if case .finished = e { return false }
+        return signature(e, o[...]) == target
+    }
+    func ddmin(_ units: [[UInt8]], sep: [UInt8]) -> [[UInt8]] {
+        func join(_ u: ArraySlice<[UInt8]>) -> [UInt8] {
+            var r: [UInt8] = []
+            for (k, x) in u.enumerated() { if k > 0 { r += sep }; r += x }
+            return r
+        }
+        var cur = units
+        var n = 2
+        while cur.count >= 2 && now() < deadline {
+            let chunk = (cur.count + n - 1) / n
+            var reduced = false
+            var i = 0
+            while i < cur.count {
+                let cand = Array(cur[0..<i] + cur[min(i + chunk, cur.count)...])
+                if fails(join(cand[...])) {
+                    cur = cand
+                    n = max(n - 1, 2)
+                    reduced = true
+                    break
+                }
+                i += chunk
+            }
+            if !reduced {
+                if n >= cur.count { break }
+                n = min(n * 2, cur.count)
+            }
+        }
+        return cur
+    }
+    var best = original
+    let ls = ddmin(Gen.lines(best).map { Array($0) }, sep: [10])
+    best = []
+    for (k, l) in ls.enumerated() { if k > 0 { best.append(10) }; best += l }
+    if best.count <= 4000 && now() < deadline {
+        let ls = ddmin(best.map { [$0] }, sep: [])
+        best = ls.flatMap { $0 }
+    }
+    if !fails(best) { best = original }
+    let outPath = (path.hasSuffix(".py") ? String(path.dropLast(3)) : path) + ".min.py"
+    writeFile(outPath, best)
+    outWrite("minimize: \(best.count) bytes after \(tests) runs, written to \(outPath)\n")
+    best.withUnsafeBytes { _ = write(1, $0.baseAddress, $0.count) }
+    outWrite("\n")
+    return 0
 }
 
 func runForkServer() -> Int32 {
@@ -726,6 +1163,7 @@ func runForkServer() -> Int32 {
         shared.pointee.batchEnd = opt.range != nil ? shared.pointee.endIndex - 1
             : (opt.replay.isEmpty ? shared.pointee.nextIndex + opt.batch - 1 : shared.pointee.nextIndex)
         resultIndex = shared.pointee.nextIndex
+        syncLibs()
         let end = runChild()
         switch end {
         case .finished: continue
@@ -748,12 +1186,22 @@ func runForkServer() -> Int32 {
             let out = acc[...]
             let prefix: String
             switch end { case .hang: prefix = "hang"; case .exited: prefix = "exit"; default: prefix = "crash" }
-            let standalone = checkStandalone(input)
-            let path = saveFailure(prefix: prefix, detail: describe(end), output: out, extra: "standalone: \(standalone)\n")
-            outWrite("fuzz: \(describe(end).uppercased()) on input #\(idx) (\(kindNames[max(0, min(shared.pointee.kind, 4))]), \(input.count) bytes) saved to \(path); \(standalone)\n")
-            if !out.isEmpty {
-                let tail = String(decoding: out.suffix(400), as: UTF8.self)
-                outWrite("fuzz:   output tail: \(tail.split(separator: "\n").suffix(4).joined(separator: " | "))\n")
+            let sig = signature(end, out)
+            stats.signatures[sig, default: 0] += 1
+            let seen = stats.signatures[sig]!
+            if seen > opt.maxPerSignature {
+                if opt.verbose || seen == opt.maxPerSignature + 1 {
+                    outWrite("fuzz: \(describe(end)) on input #\(idx) [\(sig)] again (\(seen) times; not saving more of this kind)\n")
+                }
+            } else {
+                let standalone = checkStandalone(input, sig)
+                let path = saveFailure(prefix: prefix, detail: describe(end) + "\nsignature: " + sig, output: out, extra: "standalone: \(standalone)\n")
+                if stats.signatureExample[sig] == nil { stats.signatureExample[sig] = path }
+                outWrite("fuzz: \(describe(end).uppercased()) on input #\(idx) (\(kindName(shared.pointee.kind)), \(input.count) bytes) saved to \(path); \(standalone)\n")
+                if !out.isEmpty {
+                    let tail = String(decoding: out.suffix(400), as: UTF8.self)
+                    outWrite("fuzz:   output tail: \(tail.split(separator: "\n").suffix(4).joined(separator: " | "))\n")
+                }
             }
             if opt.stopOnFailure { shared.pointee.stop = 1 }
         }
@@ -769,10 +1217,6 @@ config.heapBytes = opt.heap
 config.gcStress = opt.gcStress
 let stackBytes = 256 * 1024 * 1024
 config.nativeStackBytes = stackBytes
-if !isDirectory(opt.crashDir) {
-    _ = mkdir(opt.crashDir, 0o755)
-    if !isDirectory(opt.crashDir) { fail("cannot create crash directory \(opt.crashDir)") }
-}
 
 final class Job { var status: Int32 = 0 }
 let job = Job()
@@ -784,15 +1228,23 @@ Interpreter.runIsolated(stackBytes: stackBytes) {
         job.status = 2
         return
     }
-    if opt.noFork {
+    if let m = opt.minimize {
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else { fail("pipe failed") }
+        pipeR = fds[0]; pipeW = fds[1]
+        _ = fcntl(pipeR, F_SETFL, fcntl(pipeR, F_GETFL) | O_NONBLOCK)
+        signal(SIGPIPE, SIG_IGN)
+        job.status = minimize(m)
+    } else if opt.noFork {
         runInProcess()
         job.status = 0
     } else {
         job.status = runForkServer()
     }
 }
-if stats.total > 0 || stats.crashes + stats.hangs + stats.unexpectedExits > 0 || opt.replay.isEmpty {
+if opt.minimize == nil && (stats.total > 0 || stats.crashes + stats.hangs + stats.unexpectedExits > 0 || opt.replay.isEmpty) {
     outWrite(summary() + "\n")
 }
 for f in stats.savedFiles { outWrite("fuzz: saved \(f)\n") }
+removeWorkDir()
 exit(job.status)
