@@ -27,8 +27,11 @@ func newRangeObj(_ start: Int, _ stop: Int, _ step: Int) throws -> Obj {
 
 func rangeLen(_ r: Obj) throws -> Int {
     let (a, b, s) = rangeParts(r)
-    if s > 0 { return a < b ? (b - a + s - 1) / s : 0 }
-    return a > b ? (a - b - s - 1) / (-s) : 0
+    // computed in 128 bits: ranges near the ends of the 64-bit range must not trap
+    let lo = Int128(a), hi = Int128(b), st = Int128(s)
+    let n: Int128 = st > 0 ? (lo < hi ? (hi - lo + st - 1) / st : 0) : (lo > hi ? (lo - hi - st - 1) / (-st) : 0)
+    guard n <= Int128(Int.max) else { throw overflowError("range too large") }
+    return Int(n)
 }
 
 func rangeContains(_ r: Obj, _ v: Obj) throws -> Bool {

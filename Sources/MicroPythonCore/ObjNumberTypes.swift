@@ -7,6 +7,7 @@ enum ObjNumberTypes {
             let order = a.arg(2, "byteorder") ?? qobj(.big)
             let signed = try a.kw(.signed).map { x throws in try pyTruthy(x) } ?? false
             guard length >= 0 else { throw valueError("length must be non-negative") }
+            try checkFormatSize(length)
             guard let bytes = bigOf(nativeSelf(a[0])).toBytes(count: length, littleEndian: swiftString(order) == "little", signed: signed) else {
                 throw overflowError("int too big to convert")
             }

@@ -144,6 +144,8 @@ func formatWithSpec(_ value: Obj, _ specObj: Obj) throws -> Obj {
     let specBytes = Array(strBytes(specObj))
     let spec: FormatSpec
     do { spec = try FormatSpec.parse(specBytes) } catch { throw valueError(formatErrorMessage(error)) }
+    try checkFormatSize(spec.width)
+    try checkFormatSize(spec.precision)
     do {
         let v = nativeSelf(value)
         if isIntObj(v) {
@@ -167,6 +169,12 @@ func formatWithSpec(_ value: Obj, _ specObj: Obj) throws -> Obj {
     } catch {
         throw valueError(formatErrorMessage(error))
     }
+}
+
+/// A width or precision too large for the heap: the result could never be allocated, so fail
+/// before the formatter builds it in host memory.
+func checkFormatSize(_ n: Int?) throws {
+    if let n = n, n > rt.pointee.blockCount * blockBytes { throw pyErr(.MemoryError) }
 }
 
 func formatErrorMessage(_ e: Error) -> String {

@@ -72,6 +72,8 @@ func percentFormat(_ f: [UInt8], _ argsObj: Obj, isBytes: Bool) throws -> [UInt8
             }
         }
         guard i < f.count else { throw valueError("incomplete format") }
+        try checkFormatSize(width.map { abs($0) })
+        try checkFormatSize(precision)
         let conv = f[i]
         i += 1
         if conv == UInt8(ascii: "%") { out.append(conv); continue }
