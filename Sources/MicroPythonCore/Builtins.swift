@@ -72,7 +72,9 @@ enum Builtins {
         },
         fn("compile", 3, 6) { a throws in
             let src = a[0]
-            let mode = swiftString(a[2])
+            guard isStr(src) || isBytesLike(src) else { throw typeError("compile() arg 1 must be a string") }
+            let mode = swiftString(try strArg(a[2]))
+            _ = try strArg(a[1])
             let m: CompileMode = mode == "eval" ? .eval : (mode == "single" ? .single : .file)
             return try compileSource(Array(strBytes(src)), filename: swiftString(a[1]), mode: m, namesAtModuleLevel: true)
         },
@@ -328,6 +330,8 @@ func builtinPrint(_ a: Args) throws {
     var buf: [UInt8] = []
     let sep = a.kw(.sep).flatMap { $0 == .none ? nil : $0 }
     let end = a.kw(.end).flatMap { $0 == .none ? nil : $0 }
+    if let s = sep, !isStr(s) { throw typeError("sep must be None or a string") }
+    if let e = end, !isStr(e) { throw typeError("end must be None or a string") }
     for i in 0..<a.count {
         if i > 0 {
             if let s = sep { buf.append(contentsOf: strBytes(s)) } else { buf.append(32) }

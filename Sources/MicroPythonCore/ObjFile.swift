@@ -194,7 +194,7 @@ func makeRomType(_ name: String, _ methods: [NativeSpec], make: NativeFn? = nil)
     let wasBuilding = buildingRom
     buildingRom = true
     let locals = romDict()
-    for m in methods { try! dictMap(locals).set(qobj(m.name), makeNative(m)) }
+    for m in methods { try! dictMap(locals).set(qobj(m.name), makeNative(checkingSelf(m, t))) }
     buildingRom = wasBuilding
     w[TypeWord.locals] = locals.raw
     w[TypeWord.bases] = romTuple([]).raw

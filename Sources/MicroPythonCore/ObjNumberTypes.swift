@@ -8,7 +8,7 @@ enum ObjNumberTypes {
             let signed = try a.kw(.signed).map { x throws in try pyTruthy(x) } ?? false
             guard length >= 0 else { throw valueError("length must be non-negative") }
             try checkFormatSize(length)
-            guard let bytes = bigOf(nativeSelf(a[0])).toBytes(count: length, littleEndian: swiftString(order) == "little", signed: signed) else {
+            guard let bytes = bigOf(nativeSelf(a[0])).toBytes(count: length, littleEndian: swiftString(try strArg(order)) == "little", signed: signed) else {
                 throw overflowError("int too big to convert")
             }
             return try newBytes(bytes)
@@ -18,7 +18,7 @@ enum ObjNumberTypes {
             let bytes: [UInt8] = isBytesLike(src) ? Array(strBytes(src)) : try bytesFromArgs(Args(base: a.base + 1, count: 1, kwnames: .null), what: "bytes")
             let order = a.arg(2, "byteorder") ?? qobj(.big)
             let signed = try a.kw(.signed).map { x throws in try pyTruthy(x) } ?? false
-            let v = try newInt(BigInt(bytes: bytes, littleEndian: swiftString(order) == "little", signed: signed))
+            let v = try newInt(BigInt(bytes: bytes, littleEndian: swiftString(try strArg(order)) == "little", signed: signed))
             if a[0] != TypeID.int.obj { return try callObjectArgs(a[0], [v], stackTop: rt.pointee.vmStackTop) }
             return v
         },

@@ -55,7 +55,7 @@ func installBuiltinType(_ def: BuiltinTypeDef) {
     w[TypeWord.name] = qobj(def.name).raw
     let locals = romDict()
     for spec in def.methods {
-        let f = makeNative(spec)
+        let f = makeNative(def.id == .object ? spec : checkingSelf(spec, def.id.obj))
         let v: Obj
         switch spec.kind {
         case .classMethod: v = romWrap(.classmethod, f)
@@ -69,6 +69,22 @@ func installBuiltinType(_ def: BuiltinTypeDef) {
     w[TypeWord.bases] = def.base.map { romTuple([$0.obj]).raw } ?? romTuple([]).raw
     w[TypeWord.mro] = romTuple(chain).raw
     w[TypeWord.nativeBase] = def.id.addr
+}
+
+/// A method that first checks its self argument, as MicroPython's mp_check_self does: calling
+/// `str.upper(5)` through the type must raise TypeError, not read an int as a string.
+func checkingSelf(_ spec: NativeSpec, _ owner: Obj) -> NativeSpec {
+    guard spec.kind == .method else { return spec }
+    let body = spec.fn
+    let ownerRaw = owner.raw
+    return NativeSpec(name: spec.name, minArgs: spec.minArgs, maxArgs: spec.maxArgs, takesKw: spec.takesKw, kind: spec.kind) { a in
+        if a.count == 0 { throw typeError("method needs an argument") }
+        let s = a[0]
+        if s.typeAddr != ownerRaw && !isSubclassRaw(s.type, Obj(raw: ownerRaw)) {
+            throw typeError("argument has wrong type")
+        }
+        return try body(a)
+    }
 }
 
 func romWrap(_ t: TypeID, _ f: Obj) -> Obj {
