@@ -95,7 +95,7 @@ func mapRegions(heapBytes: Int, vmStackSlots: Int) throws {
         heapLockDepth: 0, collections: 0,
         romTop: Region.romBase + TypeID.capacity * TypeID.slotBytes, rootsAddr: 0,
         vmStackBase: stack, vmStackTop: stack, vmStackLimit: stack + vmStackSlots,
-        nativeStackTop: nil, nativeStackLimit: 0, callDepth: 0, maxCallDepth: 2_500,
+        nativeStackTop: nil, nativeStackLimit: 0, callDepth: 0, maxCallDepth: 1_000,
         floatIsSingle: false, pendingInterrupt: false, ticksLeft: 10_000, tickQuantum: 10_000, budget: -1)
     rt.pointee.rootsAddr = romAllocRaw(bytes: Root.count * 4)
     heapInit(base: Region.ramBase, bytes: heapBytes)
