@@ -20,7 +20,8 @@ python3 Tests/run_corpus.py --exe .build/release/microboard -j "$jobs"
 echo "== Python corpus in GC stress mode (collect at every allocation, poison freed blocks)"
 python3 Tests/run_corpus.py --exe .build/release/microboard --gc-stress --heapsize 512K -j "$jobs"
 
-if [ -x Tests/fuzz/run.sh ]; then
-    echo "== fuzz (short run)"
-    Tests/fuzz/run.sh "${FUZZ_SECONDS:-60}"
-fi
+echo "== fuzz regression (a fixed set of generated and mutated inputs: none may crash or hang the host)"
+swift build -c release --product microboard-fuzz 2>&1 | tail -n 1
+.build/release/microboard-fuzz --seed 1 --random 0 --mutate 0 Tests/corpus:Tests/fuzz/seeds \
+    --lib Tests/corpus/import/lib --crash-dir "${TMPDIR:-/tmp}/microboard-fuzz-crashes" --range 0 1500
+# open-ended fuzzing (finds new failures; run by hand): Tests/fuzz/run.sh SECONDS

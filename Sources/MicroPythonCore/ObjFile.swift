@@ -111,6 +111,7 @@ enum ObjFile {
     static func open(_ a: Args) throws -> Obj {
         guard let p = a.arg(0, "file") else { throw typeError("open() missing file") }
         let modeObj = a.arg(1, "mode") ?? qobj("r")
+        _ = try strArg(modeObj)
         if isStr(p), let (vfs, sub) = try vfsResolve(swiftString(p)) {
             return try callNamed(vfs, .openName, [try newStr(sub), modeObj])
         }
@@ -120,7 +121,7 @@ enum ObjFile {
     /// open() on the host's own filesystem.
     static func hostOpen(_ a: Args) throws -> Obj {
         guard let p = a.arg(0, "file") else { throw typeError("open() missing file") }
-        let mode = a.arg(1, "mode").map { swiftString($0) } ?? "r"
+        let mode = try a.arg(1, "mode").map { m in swiftString(try strArg(m)) } ?? "r"
         if let hook = openHook { return try hook(p, mode) }
         guard isStr(p) else { throw typeError("expected str path") }
         var flags: Int32 = 0
