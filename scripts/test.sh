@@ -24,4 +24,12 @@ echo "== fuzz regression (a fixed set of generated and mutated inputs: none may 
 swift build -c release --product microboard-fuzz 2>&1 | tail -n 1
 .build/release/microboard-fuzz --seed 1 --random 0 --mutate 0 Tests/corpus:Tests/fuzz/seeds \
     --lib Tests/corpus/import/lib --crash-dir "${TMPDIR:-/tmp}/microboard-fuzz-crashes" --range 0 1500
+echo "== fuzz reproducers fixed earlier (Tests/fuzz/regressions: each must end with a Python exception or normally)"
+bad=0
+for f in Tests/fuzz/regressions/*.py; do
+    st=0; timeout 60 .build/release/microboard "$f" >/dev/null 2>&1 || st=$?
+    if [ "$st" -gt 1 ]; then echo "FAIL $f (status $st)"; bad=1; fi
+done
+[ "$bad" = 0 ] && echo "all reproducers end cleanly"
+[ "$bad" = 0 ]
 # open-ended fuzzing (finds new failures; run by hand): Tests/fuzz/run.sh SECONDS

@@ -170,6 +170,23 @@ public enum Interpreter {
         return guardedRun { () throws in _ = try callObjectArgs(cb, [], stackTop: rt.pointee.vmStackTop) }
     }
 
+    /// MicroPython's soft reset: a fresh Python world (modules, sys.path/argv, mounts, scheduled
+    /// callbacks, kept board objects) on the same flash image; everything else becomes garbage and
+    /// is collected. The board layer then resets its peripherals and runs the boot scripts again.
+    public static func softReset() {
+        scheduledCallbacks.removeAll()
+        atexitCallback = .null
+        mb_sigint_pending = 0
+        rt.pointee.heapLockDepth = 0
+        rt.pointee.callDepth = 0
+        setRoot(.vfsMounts, .none)
+        setRoot(.vfsCurrent, .none)
+        setRoot(.handledException, .none)
+        setRoot(.raisedException, .none)
+        try? Runtime.resetHeapState()
+        gcCollect()
+    }
+
     /// Limits the program to about `n` backward jumps and calls (nil: unlimited), for fuzzing.
     public static func setBudget(_ n: Int?) {
         rt.pointee.budget = n ?? -1

@@ -185,7 +185,7 @@ private func fileResult(_ f: Obj, _ bytes: [UInt8]) throws -> Obj {
 }
 
 /// A type object in flash with the given methods (for stream-like builtin types).
-func makeRomType(_ name: String, _ methods: [NativeSpec], make: NativeFn? = nil) -> Obj {
+func makeRomType(_ name: String, _ methods: [NativeSpec], attrs: [(String, Obj)] = [], make: NativeFn? = nil) -> Obj {
     let a = romAllocRaw(bytes: 32)
     let t = Obj(raw: a)
     let w = t.words
@@ -195,7 +195,8 @@ func makeRomType(_ name: String, _ methods: [NativeSpec], make: NativeFn? = nil)
     let wasBuilding = buildingRom
     buildingRom = true
     let locals = romDict()
-    for m in methods { try! dictMap(locals).set(qobj(m.name), makeNative(checkingSelf(m, t))) }
+    for m in methods { try! dictMap(locals).set(qobj(m.name), m.kind == .method ? makeNative(checkingSelf(m, t)) : nativeClassEntry(m)) }
+    for (k, v) in attrs { try! dictMap(locals).set(qobj(k), v) }
     buildingRom = wasBuilding
     w[TypeWord.locals] = locals.raw
     w[TypeWord.bases] = romTuple([]).raw

@@ -54,6 +54,7 @@ public enum Runtime {
             setRoot(.sysPath, try newList(count: 0))
             setRoot(.sysArgv, try newList(count: 0))
             setRoot(.schedQueue, try newList(count: 0))
+            setRoot(.boardObjects, try newList(count: 0))
             setRoot(.handledException, .none)
         } catch {
             throw MemoryMapError.cannotMap("heap too small")

@@ -895,8 +895,14 @@ func runChild() -> ChildEnd {
             if idx != lastIdx { lastIdx = idx; since = t }
             // a crashing child may take a while to die; give it longer before calling it a hang
             else if t - since > (shared.pointee.crashSignal != 0 ? 60 : 2 * opt.timeout + 1) {
-                kill(pid, SIGKILL)
-                waitpid(pid, &st, 0)
+                // SIGABRT first: the child's handler records where it is stuck (see signature())
+                let crashed = shared.pointee.crashSignal != 0
+                kill(pid, crashed ? SIGKILL : SIGABRT)
+                let killAt = now() + 3
+                while waitpid(pid, &st, WNOHANG) != pid {
+                    if now() > killAt { kill(pid, SIGKILL); waitpid(pid, &st, 0); break }
+                    usleep(10_000)
+                }
                 drain()
                 return .hang(t - since)
             }
@@ -964,8 +970,9 @@ func describe(_ e: ChildEnd) -> String {
     }
 }
 
-/// Runs one input alone in a fresh child (pristine heap); returns how the child ended and its output.
-func runStandalone(_ input: [UInt8]) -> (ChildEnd, [UInt8]) {
+/// Runs one input alone in a fresh child (pristine heap); returns how the child ended, its output
+/// and the failure signature (computed before the caller's shared state is restored).
+func runStandalone(_ input: [UInt8]) -> (ChildEnd, [UInt8], String) {
     let saved = shared.pointee
     let savedReplay = opt.replay
     let savedVerbose = opt.verbose
@@ -987,6 +994,7 @@ func runStandalone(_ input: [UInt8]) -> (ChildEnd, [UInt8]) {
     syncLibs()
     let end = runChild()
     if case .finished = end {} else { out = acc }
+    let sig = signature(end, out[...])
     markerSink = savedSink
     stats = savedStats
     resultIndex = savedResult
@@ -994,7 +1002,7 @@ func runStandalone(_ input: [UInt8]) -> (ChildEnd, [UInt8]) {
     opt.verbose = savedVerbose
     unlink(tmp)
     shared.pointee = saved
-    return (end, out)
+    return (end, out, sig)
 }
 
 /// What kind of failure this is: the signal (or hang/exit) plus the Swift runtime's fatal error text
@@ -1002,7 +1010,9 @@ func runStandalone(_ input: [UInt8]) -> (ChildEnd, [UInt8]) {
 func signature(_ end: ChildEnd, _ out: ArraySlice<UInt8>) -> String {
     switch end {
     case .finished: return "ok"
-    case .hang: return "hang"
+    case .hang:
+        let fr = crashFrames()
+        return fr.isEmpty ? "hang" : "hang in " + fr.prefix(4).joined(separator: " < ")
     case .stall: return "stall"
     case .exited(let c): return "exit \(c)"
     case .signaled(let sig):
@@ -1071,20 +1081,17 @@ func crashFrames() -> [String] {
 }
 
 func checkStandalone(_ input: [UInt8], _ sig: String) -> String {
-    let (end, out) = runStandalone(input)
+    let (end, _, s2) = runStandalone(input)
     switch end {
     case .finished: return "does NOT reproduce standalone (depends on the heap state left by earlier inputs)"
-    default:
-        let s2 = signature(end, out[...])
-        return s2 == sig ? "reproduces standalone" : "standalone it fails differently: \(s2)"
+    default: return s2 == sig ? "reproduces standalone" : "standalone it fails differently: \(s2)"
     }
 }
 
 /// Delta debugging: the smallest input (lines, then bytes) that still fails with the same signature.
 func minimize(_ path: String) -> Int32 {
     guard let original = readFile(path) else { fail("cannot read \(path)") }
-    let (end0, out0) = runStandalone(original)
-    let target = signature(end0, out0[...])
+    let (end0, _, target) = runStandalone(original)
     if case .finished = end0 {
         outWrite("minimize: \(path) does not fail standalone; nothing to do\n")
         return 1
@@ -1094,9 +1101,9 @@ func minimize(_ path: String) -> Int32 {
     let deadline = now() + 600
     func fails(_ b: [UInt8]) -> Bool {
         tests += 1
-        let (e, o) = runStandalone(b)
+        let (e, _, sig) = runStandalone(b)
         if case .finished = e { return false }
-        return signature(e, o[...]) == target
+        return sig == target
     }
     func ddmin(_ units: [[UInt8]], sep: [UInt8]) -> [[UInt8]] {
         func join(_ u: ArraySlice<[UInt8]>) -> [UInt8] {

@@ -1,0 +1,368 @@
+import CSupport
+
+// The interface the board layer (and any other target outside the core) uses to add modules and
+// types written in Swift: pyb, machine, os.VfsFat, device models. The core keeps its internals
+// internal; everything a board needs goes through `Py` and the types below.
+//
+// Rules for code using this API (the same as inside the core):
+// - Values are `Obj` words. A heap object stays alive only while something the GC scans refers
+//   to it: the VM stack, a heap or flash object, the native stack, or `Py.keep`. Swift arrays and
+//   class fields are not scanned: keep IRQ handlers and buffers with `Py.keep`.
+// - Errors are thrown as Python exceptions (`Py.error`, `Py.osError`); catch `Error` and use
+//   `Py.exception(of:)` to get the exception object.
+// - Module tables are built once, in flash, on first import: their values must be immediates,
+//   flash objects (`PyEntry.int/str/float`, types from `Py.makeType`) or natives.
+
+public typealias PyFn = (PyArgs) throws -> Obj
+
+/// The arguments of a native call: positional values (self first for methods), then keywords.
+public struct PyArgs {
+    let args: Args
+    public var count: Int { args.count }
+    public subscript(_ i: Int) -> Obj { args[i] }
+    /// Keyword argument `name`, if given.
+    public func kw(_ name: String) -> Obj? { args.kw(name) }
+    /// Positional argument i, else keyword `name`, else nil.
+    public func arg(_ i: Int, _ name: String) -> Obj? { args.arg(i, name) }
+    /// Positional argument i, else keyword `name`, treating None as absent.
+    public func argNotNone(_ i: Int, _ name: String) -> Obj? {
+        if let v = args.arg(i, name), v != .none { return v }
+        return nil
+    }
+    /// Names of the keyword arguments given, in order.
+    public var keywordNames: [String] {
+        (0..<args.kwCount).map { qstrString(tupleItems(args.kwnames)[$0].qstr) }
+    }
+    /// All positional arguments.
+    public var positional: [Obj] { (0..<args.count).map { args[$0] } }
+}
+
+/// A native function, method, classmethod or staticmethod.
+public struct PyNative {
+    let spec: NativeSpec
+    /// A function taking minArgs...maxArgs positional arguments (maxArgs -1: exactly minArgs,
+    /// `PyNative.varArgs`: any number).
+    public static func function(_ name: String, _ minArgs: Int, _ maxArgs: Int = -1, kw: Bool = false, _ f: @escaping PyFn) -> PyNative {
+        PyNative(spec: fn(name, minArgs, maxArgs) { a in try f(PyArgs(args: a)) }.withKw(kw))
+    }
+    /// A method; args[0] is self and counts in minArgs/maxArgs.
+    public static func method(_ name: String, _ minArgs: Int, _ maxArgs: Int = -1, kw: Bool = false, _ f: @escaping PyFn) -> PyNative {
+        PyNative(spec: MicroPythonCore.method(name, minArgs, maxArgs) { a in try f(PyArgs(args: a)) }.withKw(kw))
+    }
+    /// A classmethod; args[0] is the class.
+    public static func classMethod(_ name: String, _ minArgs: Int, _ maxArgs: Int = -1, kw: Bool = false, _ f: @escaping PyFn) -> PyNative {
+        PyNative(spec: MicroPythonCore.classMethod(name, minArgs, maxArgs) { a in try f(PyArgs(args: a)) }.withKw(kw))
+    }
+    public static func staticMethod(_ name: String, _ minArgs: Int, _ maxArgs: Int = -1, kw: Bool = false, _ f: @escaping PyFn) -> PyNative {
+        PyNative(spec: MicroPythonCore.staticMethod(name, minArgs, maxArgs) { a in try f(PyArgs(args: a)) }.withKw(kw))
+    }
+    public static let varArgs = NativeSpec.varArgs
+}
+
+extension NativeSpec {
+    func withKw(_ kw: Bool) -> NativeSpec {
+        NativeSpec(name: name, minArgs: minArgs, maxArgs: maxArgs, takesKw: kw, kind: kind, fn: fn)
+    }
+}
+
+/// An entry of a module table or of a type's attributes.
+public enum PyEntry {
+    case function(PyNative)
+    case value(Obj)          // an immediate or a flash object (a type, a native)
+    case int(Int)
+    case str(String)
+    case float(Double)
+}
+
+/// The exception types a board raises.
+public enum PyExc {
+    case ValueError, TypeError, OSError, RuntimeError, NotImplementedError, AttributeError, IndexError
+    case KeyError, MemoryError, KeyboardInterrupt, SystemExit, OverflowError, StopIteration, EOFError
+
+    var id: TypeID {
+        switch self {
+        case .ValueError: return .ValueError
+        case .TypeError: return .TypeError
+        case .OSError: return .OSError
+        case .RuntimeError: return .RuntimeError
+        case .NotImplementedError: return .NotImplementedError
+        case .AttributeError: return .AttributeError
+        case .IndexError: return .IndexError
+        case .KeyError: return .KeyError
+        case .MemoryError: return .MemoryError
+        case .KeyboardInterrupt: return .KeyboardInterrupt
+        case .SystemExit: return .SystemExit
+        case .OverflowError: return .OverflowError
+        case .StopIteration: return .StopIteration
+        case .EOFError: return .EOFError
+        }
+    }
+}
+
+public enum Py {
+    // MARK: registering modules and types
+
+    /// Registers a module built in flash on first import; `aliases` are other import names
+    /// (e.g. "upyb"). Call from a `moduleRegistrations` closure or before `Runtime.initialize`.
+    public static func registerModule(_ name: String, aliases: [String] = [], _ entries: @escaping () -> [(String, PyEntry)]) {
+        for a in aliases { moduleAliases[a] = name }
+        MicroPythonCore.registerModule(name) { entries().map { ($0.0, moduleEntry($0.1)) } }
+    }
+
+    /// Adds a module closure run at start-up (after the builtin modules are registered).
+    public static func addRegistration(_ body: @escaping () -> Void) { moduleRegistrations.append(body) }
+
+    /// A type object in flash with native methods, class attributes (constants, nested types) and
+    /// a constructor `make` called with the class call's arguments.
+    public static func makeType(_ name: String, methods: [PyNative], attrs: [(String, PyEntry)] = [], make: PyFn? = nil) -> Obj {
+        let wasBuilding = buildingRom
+        buildingRom = true
+        defer { buildingRom = wasBuilding }
+        return makeRomType(name, methods.map { $0.spec }, attrs: attrs.map { ($0.0, entryValue($0.1)) },
+                           make: make.map { m in { a in try m(PyArgs(args: a)) } })
+    }
+
+    static func moduleEntry(_ e: PyEntry) -> ModuleEntry {
+        switch e {
+        case .function(let n): return .function(n.spec)
+        default: return .value(entryValue(e))
+        }
+    }
+
+    static func entryValue(_ e: PyEntry) -> Obj {
+        switch e {
+        case .function(let n): return nativeClassEntry(n.spec)
+        case .value(let o): return o
+        case .int(let i): return Obj.fitsSmall(i) ? Obj(small: i) : romInt(BigInt(i))
+        case .str(let s): return qobj(s)
+        case .float(let d): return romFloat(d)
+        }
+    }
+
+    // MARK: objects of native types: [type][payload words...]
+
+    /// A new heap object of a type made by `makeType`, with `words` payload words (zeroed).
+    /// Payload words holding `Obj` values are scanned by the GC (conservatively).
+    public static func newObject(_ type: Obj, words: Int) throws -> Obj {
+        try allocObj(type.raw, words: 1 + words)
+    }
+    /// A permanent object in flash (never collected): singletons such as pyb.LED(1).
+    public static func newStaticObject(_ type: Obj, words: Int) -> Obj {
+        let o = Obj(raw: romAllocRaw(bytes: 4 * (1 + words)))
+        o.setW(0, type.raw)
+        return o
+    }
+    public static func word(_ o: Obj, _ i: Int) -> UInt32 { o.w(1 + i) }
+    public static func setWord(_ o: Obj, _ i: Int, _ v: UInt32) { o.setW(1 + i, v) }
+    public static func slot(_ o: Obj, _ i: Int) -> Obj { o.o(1 + i) }
+    public static func setSlot(_ o: Obj, _ i: Int, _ v: Obj) { o.setO(1 + i, v) }
+    /// True when `o` is an instance of `type` or of a subclass.
+    public static func isInstance(_ o: Obj, _ type: Obj) -> Bool {
+        o.typeAddr == type.raw || (o.isPtr && isTypeObj(o.type) && isSubclassRaw(o.type, type))
+    }
+    /// Checks self of a method: TypeError unless `o` is a `type` instance.
+    public static func expect(_ o: Obj, _ type: Obj) throws {
+        if !isInstance(o, type) { throw typeError("argument has wrong type") }
+    }
+
+    // MARK: values
+
+    public static let none = Obj.none
+    public static let `true` = Obj.true
+    public static let `false` = Obj.false
+    public static func bool(_ b: Bool) -> Obj { .bool(b) }
+    public static func int(_ v: Int) throws -> Obj { try newInt(v) }
+    public static func float(_ d: Double) throws -> Obj { try newFloat(d) }
+    public static func str(_ s: String) throws -> Obj { try newStr(s) }
+    public static func bytes(_ b: [UInt8]) throws -> Obj { try newBytes(b) }
+    public static func bytearray(_ b: [UInt8]) throws -> Obj { try newBytearray(b) }
+    public static func tuple(_ items: [Obj]) throws -> Obj { try newTuple(items) }
+    public static func list(_ items: [Obj]) throws -> Obj { try newList(items) }
+    /// An interned name (qstr), e.g. for attribute names and constant strings.
+    public static func name(_ s: String) -> Obj { qobj(s) }
+
+    public static func isNone(_ o: Obj) -> Bool { o == .none }
+    public static func isInt(_ o: Obj) -> Bool { isIntObj(o) }
+    public static func isFloat(_ o: Obj) -> Bool { o.isType(.float) }
+    public static func isStr(_ o: Obj) -> Bool { MicroPythonCore.isStr(o) }
+    public static func isCallable(_ o: Obj) -> Bool { MicroPythonCore.isCallable(o) }
+    public static func isTuple(_ o: Obj) -> Bool { o.isType(.tuple) }
+    public static func isList(_ o: Obj) -> Bool { o.isType(.list) }
+
+    /// An int (or bool, or object with __index__) as a Swift Int.
+    public static func toInt(_ o: Obj) throws -> Int {
+        if o.isSmallInt { return o.smallInt }
+        return try indexValue(o, "int")
+    }
+    public static func toDouble(_ o: Obj) throws -> Double { try MicroPythonCore.toDouble(o) }
+    public static func truthy(_ o: Obj) throws -> Bool { try pyTruthy(o) }
+    /// A str as a Swift String; TypeError for anything else.
+    public static func toString(_ o: Obj) throws -> String {
+        guard MicroPythonCore.isStr(o) else { throw typeError("can't convert '\(typeName(o))' object to str implicitly") }
+        return swiftString(o)
+    }
+    /// The items of a tuple or list (or any iterable).
+    public static func items(_ o: Obj) throws -> [Obj] {
+        if o.isType(.tuple) { return (0..<tupleLen(o)).map { tupleItems(o)[$0] } }
+        if o.isType(.list) { return (0..<listLen(o)).map { listItems(o)[$0] } }
+        let l = try newList(count: 0)
+        let keep = pushRoot(l)
+        defer { popRoots(to: keep) }
+        try listExtend(l, o)
+        return (0..<listLen(l)).map { listItems(l)[$0] }
+    }
+    public static func typeName(_ o: Obj) -> String { MicroPythonCore.typeName(o) }
+    public static func repr(_ o: Obj) throws -> String {
+        var b: [UInt8] = []
+        try appendRepr(o, &b)
+        return String(decoding: b, as: UTF8.self)
+    }
+    public static func strOf(_ o: Obj) throws -> String {
+        var b: [UInt8] = []
+        try appendStr(o, &b)
+        return String(decoding: b, as: UTF8.self)
+    }
+
+    // MARK: buffers
+
+    /// A copy of the bytes of an object with the buffer protocol (str, bytes, bytearray, array, memoryview).
+    public static func readBuffer(_ o: Obj) throws -> [UInt8] { try stdBuffer(o) }
+    /// Length of a buffer object without copying.
+    public static func bufferLength(_ o: Obj) throws -> Int {
+        guard let b = stdBufferPointer(o) else { throw typeError("object with buffer protocol required") }
+        return b.count
+    }
+    /// Runs `body` on the writable bytes of a bytearray, array or writable memoryview. `body` must
+    /// not allocate Python objects (a collection may not move, but a resize could).
+    public static func withWritableBuffer<R>(_ o: Obj, _ body: (UnsafeMutableBufferPointer<UInt8>) throws -> R) throws -> R {
+        try body(try stdWritableBuffer(o))
+    }
+
+    // MARK: errors
+
+    public static func error(_ t: PyExc, _ msg: String? = nil) -> Error { pyErr(t.id, msg) }
+    /// OSError(errno) as MicroPython raises it: args (errno,), printed `[Errno 19] ENODEV`.
+    public static func osError(_ errno: Int32) -> Error { MicroPythonCore.osError(errno) }
+    /// The exception object carried by a thrown error.
+    public static func exception(of error: Error) -> Obj { error.exc }
+    public static func isException(_ error: Error, _ t: PyExc) -> Bool {
+        isSubclassRaw(error.exc.type, t.id.obj)
+    }
+    /// Prints an exception with its traceback on stderr, as an uncaught one.
+    public static func printException(_ error: Error) { MicroPythonCore.printException(error.exc) }
+    public static func printException(_ exc: Obj) { MicroPythonCore.printException(exc) }
+
+    // MARK: calling Python
+
+    public static func call(_ f: Obj, _ args: [Obj]) throws -> Obj {
+        try callObjectArgs(f, args, stackTop: rt.pointee.vmStackTop)
+    }
+    public static func callMethod(_ o: Obj, _ name: String, _ args: [Obj]) throws -> Obj {
+        try callMethodNamed(o, name, args)
+    }
+    public static func getAttr(_ o: Obj, _ name: String) throws -> Obj { try loadAttr(o, qobj(name)) }
+    public static func getAttrOpt(_ o: Obj, _ name: String) throws -> Obj? { try loadAttrOpt(o, qobj(name)) }
+
+    // MARK: keeping objects alive while Swift holds them
+
+    /// Keeps `o` alive until `release`; returns a handle. Cleared by a soft reset.
+    public static func keep(_ o: Obj) throws -> Int {
+        let l = getRoot(.boardObjects)
+        for i in 0..<listLen(l) where listItems(l)[i] == .none { listItems(l)[i] = o; return i }
+        try listAppend(l, o)
+        return listLen(l) - 1
+    }
+    public static func kept(_ handle: Int) -> Obj {
+        let l = getRoot(.boardObjects)
+        return handle >= 0 && handle < listLen(l) ? listItems(l)[handle] : .none
+    }
+    public static func release(_ handle: Int) {
+        let l = getRoot(.boardObjects)
+        if handle >= 0 && handle < listLen(l) { listItems(l)[handle] = .none }
+    }
+    /// Protects values during a Swift sequence of allocations (LIFO).
+    public static func withRoots<R>(_ objs: [Obj], _ body: () throws -> R) rethrows -> R {
+        let mark = rt.pointee.vmStackTop
+        for o in objs { _ = pushRoot(o) }
+        defer { popRoots(to: mark) }
+        return try body()
+    }
+
+    // MARK: interrupts, scheduling and the heap
+
+    /// Queues `f(arg)` as micropython.schedule does; false when the queue (8 entries) is full.
+    public static func schedule(_ f: Obj, _ arg: Obj) throws -> Bool {
+        if scheduledCallbacks.count >= 8 { return false }
+        scheduledCallbacks.append((f, arg))
+        let q = getRoot(.schedQueue)
+        if q.isType(.list) { try listAppend(q, f); try listAppend(q, arg) }
+        rt.pointee.pendingInterrupt = true
+        requestAttention()
+        return true
+    }
+    /// Runs a hard interrupt handler: heap locked, exceptions printed and swallowed as on hardware
+    /// (returns the error, if any, so the caller can disable the IRQ as MicroPython does).
+    @discardableResult
+    public static func runHardHandler(_ f: Obj, _ arg: Obj, name: String) -> Error? {
+        rt.pointee.heapLockDepth += 1
+        defer { rt.pointee.heapLockDepth -= 1 }
+        do {
+            _ = try callObjectArgs(f, [arg], stackTop: rt.pointee.vmStackTop)
+            return nil
+        } catch {
+            stderrWrite(Array("Uncaught exception in IRQ callback handler\n".utf8))
+            MicroPythonCore.printException(error.exc)
+            return error
+        }
+    }
+    /// Asks the VM to run the pending hook at the next backward jump or call.
+    public static func requestAttention() { MicroPythonCore.requestAttention() }
+    /// Called by the VM between opcodes every `tickQuantum` backward jumps/calls, and at once after
+    /// `requestAttention`. May throw (KeyboardInterrupt, an exception from a soft handler).
+    public static var pendingHook: (() throws -> Void)? {
+        get { MicroPythonCore.pendingHook }
+        set { MicroPythonCore.pendingHook = newValue }
+    }
+    /// Backward jumps and calls between pending-hook calls.
+    public static var tickQuantum: Int {
+        get { rt.pointee.tickQuantum }
+        set { rt.pointee.tickQuantum = max(1, newValue); rt.pointee.ticksLeft = min(rt.pointee.ticksLeft, rt.pointee.tickQuantum) }
+    }
+    /// Backward jumps and calls since the last pending-hook call (the scheduler's cycle estimate).
+    public static var ticksUsed: Int { rt.pointee.tickQuantum - max(rt.pointee.ticksLeft, 0) }
+    public static func heapLock() { rt.pointee.heapLockDepth += 1 }
+    public static func heapUnlock() { if rt.pointee.heapLockDepth > 0 { rt.pointee.heapLockDepth -= 1 } }
+    /// Raises a pending Ctrl-C and runs scheduled callbacks (for native wait loops).
+    public static func poll() throws { try pollInterrupts() }
+    /// Requests a KeyboardInterrupt at the next poll (Ctrl-C arrived on the REPL link).
+    public static func interrupt() { mb_sigint_pending = 1 }
+    /// The character micropython.kbd_intr() set (-1: disabled).
+    public static var interruptChar: Int { kbdIntrChar }
+    public static func collect() { gcCollect() }
+    public static var heapUsage: (used: Int, total: Int) {
+        let h = heapInfo()
+        return (h.used, h.total)
+    }
+
+    // MARK: host I/O hooks
+
+    /// Where print() and sys.stdout write.
+    public static var stdoutWrite: ([UInt8]) -> Void {
+        get { MicroPythonCore.stdoutWrite }
+        set { MicroPythonCore.stdoutWrite = newValue }
+    }
+    public static var stderrWrite: ([UInt8]) -> Void {
+        get { MicroPythonCore.stderrWrite }
+        set { MicroPythonCore.stderrWrite = newValue }
+    }
+    /// Where input() and sys.stdin read a line (nil: end of input).
+    public static var stdinReadLine: () -> [UInt8]? {
+        get { MicroPythonCore.stdinReadLine }
+        set { MicroPythonCore.stdinReadLine = newValue }
+    }
+    /// os.urandom's source (deterministic mode seeds it).
+    public static var randomBytes: ((Int) -> [UInt8])? {
+        get { randomBytesHook }
+        set { randomBytesHook = newValue }
+    }
+}
