@@ -109,6 +109,12 @@ public enum Py {
         MicroPythonCore.registerModule(name) { entries().map { ($0.0, moduleEntry($0.1)) } }
     }
 
+    /// Adds entries to a module registered elsewhere (e.g. VfsFat to os and vfs). Call before the
+    /// module is first imported.
+    public static func extendModule(_ name: String, _ entries: @escaping () -> [(String, PyEntry)]) {
+        moduleExtensions[name, default: []].append { entries().map { ($0.0, moduleEntry($0.1)) } }
+    }
+
     /// Adds a module closure run at start-up (after the builtin modules are registered).
     public static func addRegistration(_ body: @escaping () -> Void) { moduleRegistrations.append(body) }
 

@@ -240,6 +240,9 @@ func makeRomModule(_ name: String, _ entries: [(String, ModuleEntry)]) -> Obj {
 nonisolated(unsafe) var moduleTables: [String: () -> [(String, ModuleEntry)]] = [:]
 nonisolated(unsafe) var romModuleCache: [String: Obj] = [:]
 
+/// Entries other targets add to a module the core defines (os.VfsFat from the board layer).
+nonisolated(unsafe) var moduleExtensions: [String: [() -> [(String, ModuleEntry)]]] = [:]
+
 /// Registers a module built once, on first import, from a table.
 func registerModule(_ name: String, _ entries: @escaping () -> [(String, ModuleEntry)]) {
     moduleTables[name] = entries
@@ -250,7 +253,7 @@ private func makeTableModule(_ name: String) -> () throws -> Obj {
     func make() throws -> Obj {
         if let m = romModuleCache[name] { return m }
         guard let table = moduleTables[name] else { throw pyErr(.ImportError, "no module named '\(name)'") }
-        let m = makeRomModule(name, table())
+        let m = makeRomModule(name, table() + (moduleExtensions[name] ?? []).flatMap { $0() })
         romModuleCache[name] = m
         return m
     }
