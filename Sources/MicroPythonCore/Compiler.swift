@@ -37,7 +37,7 @@ struct CompileContext {
 private struct Handler: Equatable { let label: Int; let depth: Int }
 
 private enum Block {
-    case loop(breakLabel: Int, continueLabel: Int, isFor: Bool)
+    case loop(breakLabel: Int, continueLabel: Int, iterSlots: Int)   // values the loop keeps on the stack
     case finally(body: [Stmt], outer: Handler?)
     case handlerFrame(extra: Int, name: String?, outer: Handler?)   // inside an except/finally handler: [prev, extra...]
     case with(isAsync: Bool, outer: Handler?)
@@ -308,12 +308,12 @@ final class CodeGen {
             break
         case .break:
             guard let i = blocks.lastIndex(where: { if case .loop = $0 { return true }; return false }),
-                  case .loop(let brk, _, let isFor) = blocks[i] else {
+                  case .loop(let brk, _, let iterSlots) = blocks[i] else {
                 throw SyntaxErrorInfo("'break'/'continue' outside loop", line: s.line)
             }
             let saved = depth
             try unwindBlocks(to: i + 1, keepValue: false)
-            if isFor { emit(.popTop, 0, -1) }
+            for _ in 0..<iterSlots { emit(.popTop, 0, -1) }
             emitJump(.jump, brk, 0)
             depth = saved
         case .continue:
@@ -337,7 +337,7 @@ final class CodeGen {
             let top = newLabel(), elseL = newLabel(), end = newLabel()
             place(top)
             if !isConstTrue(test) { try compileCondJump(test, jumpIf: false, to: elseL) }
-            blocks.append(.loop(breakLabel: end, continueLabel: top, isFor: false))
+            blocks.append(.loop(breakLabel: end, continueLabel: top, iterSlots: 0))
             try compileBody(body)
             blocks.removeLast()
             emitJump(.jump, top, 0)
@@ -347,17 +347,30 @@ final class CodeGen {
         case .for(let target, let iter, let body, let orelse, let isAsync):
             if isAsync { try compileAsyncFor(target: target, iter: iter, body: body, orelse: orelse); return }
             let top = newLabel(), exhausted = newLabel(), end = newLabel()
-            try compile(iter)
-            emit(.getIter, 0, 0)
-            place(top)
-            emitJump(.forIter, exhausted, 1)
+            let slots: Int
+            if let (start, stop, step) = rangeLoopBounds(iter) {
+                // As MicroPython: `for x in range(a, b, constant)` counts on the stack and allocates
+                // nothing (like MicroPython, this assumes `range` is the builtin).
+                if let st = start { try compile(st) } else { emit(.loadSmallInt, 0, 1) }
+                try compile(stop)
+                place(top)
+                emitJump(.forIterRange, exhausted, 1)
+                extra(UInt32(bitPattern: Int32(truncatingIfNeeded: step)))
+                slots = 2
+            } else {
+                try compile(iter)
+                emit(.getIter, 0, 0)
+                place(top)
+                emitJump(.forIter, exhausted, 1)
+                slots = 1
+            }
             try compileStore(target)
-            blocks.append(.loop(breakLabel: end, continueLabel: top, isFor: true))
+            blocks.append(.loop(breakLabel: end, continueLabel: top, iterSlots: slots))
             try compileBody(body)
             blocks.removeLast()
             emitJump(.jump, top, 0)
             place(exhausted)
-            adjust(-1)   // forIter pops the iterator when exhausted
+            adjust(-slots)   // forIter/forIterRange pop their loop state when exhausted
             try compileBody(orelse)
             place(end)
         case .with(let items, let body, let isAsync):
@@ -449,14 +462,33 @@ final class CodeGen {
 
     /// Leaves blocks above `level` for return/break/continue: pops loop iterators, ends exception
     /// handlers, runs finally bodies and __exit__ calls. With keepValue the return value on top stays.
+    /// `range(stop)`, `range(start, stop)` or `range(start, stop, step)` with a non-zero integer
+    /// literal step and plain positional arguments: (start or nil, stop, step).
+    private func rangeLoopBounds(_ e: Expr) -> (Expr?, Expr, Int)? {
+        guard case .call(let f, let args, let kws) = e.kind, kws.isEmpty, case .name("range") = f.kind,
+              (1...3).contains(args.count) else { return nil }
+        for a in args { if case .starred = a.kind { return nil } }
+        var step = 1
+        if args.count == 3 {
+            switch args[2].kind {
+            case .constant(.int(let v)) where v != 0 && v < 1 << 24: step = Int(v)
+            case .unary(.negate, let inner):
+                guard case .constant(.int(let v)) = inner.kind, v != 0, v < 1 << 24 else { return nil }
+                step = -Int(v)
+            default: return nil
+            }
+        }
+        return args.count == 1 ? (nil, args[0], step) : (args[0], args[1], step)
+    }
+
     private func unwindBlocks(to level: Int, keepValue: Bool) throws {
         var i = blocks.count - 1
         let savedBlocks = blocks
         let savedHandler = handler
         while i >= level {
             switch blocks[i] {
-            case .loop(_, _, let isFor):
-                if isFor {
+            case .loop(_, _, let iterSlots):
+                for _ in 0..<iterSlots {
                     if keepValue { emit(.rotTwo, 0, 0) }
                     emit(.popTop, 0, -1)
                 }
@@ -668,7 +700,7 @@ final class CodeGen {
         emit(.yieldFrom, 0, -1)
         setHandler(outer)
         try compileStore(target)
-        blocks.append(.loop(breakLabel: end, continueLabel: top, isFor: true))
+        blocks.append(.loop(breakLabel: end, continueLabel: top, iterSlots: 1))
         try compileBody(body)
         blocks.removeLast()
         emitJump(.jump, top, 0)

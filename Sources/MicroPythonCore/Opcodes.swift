@@ -48,7 +48,7 @@ enum Op: UInt8 {
     case printExpr
     case storeFastLoadFast
     case loadFastLoadFast                             // arg = a | b << 12
-    case forIterRange                                 // fast path for `for i in range(...)`
+    case forIterRange                                 // [start, stop] counter loop; + 1 word: step
 }
 
 enum BinOpCode: UInt32 {
@@ -123,6 +123,7 @@ extension Op {
         case .loadGlobal, .storeGlobal, .deleteGlobal, .loadAttr, .storeAttr, .deleteAttr, .loadMethod, .makeFunction:
             return 1
         case .call: return 1
+        case .forIterRange: return 1                  // the step
         default: return 0
         }
     }

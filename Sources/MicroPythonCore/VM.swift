@@ -355,7 +355,22 @@ private func dispatch(_ frame: UnsafeMutablePointer<Obj>, _ ip: inout Int, _ sp:
                 }
             }
         case .forIterRange:
-            break
+            let step = Int(Int32(bitPattern: bc[ip]))
+            ip += 1
+            let cur = sp[-2], stop = sp[-1]
+            if cur.isSmallInt && stop.isSmallInt {
+                let c = cur.smallInt, s = stop.smallInt
+                if step > 0 ? c < s : c > s {
+                    let n = c &+ step
+                    sp[-2] = Obj.fitsSmall(n) ? Obj(small: n) : try newInt(n)
+                    vmPush(&sp, cur)
+                } else {
+                    sp -= 2
+                    ip = arg
+                }
+            } else {
+                try forIterRangeSlow(&sp, &ip, step, arg)
+            }
 
         case .call:
             let npos = arg & 0xFF, nkw = (arg >> 8) & 0xFF
@@ -626,6 +641,20 @@ private func dispatch(_ frame: UnsafeMutablePointer<Obj>, _ ip: inout Int, _ sp:
     let b = getRoot(.builtinsDict)
     if let i = dictMap(b).findQstr(name) { return dictMap(b).value(i) }
     throw nameError(name)
+}
+
+/// The counter loop with big or non-int bounds: as range() would, bounds must be integers.
+@inline(never) func forIterRangeSlow(_ sp: inout UnsafeMutablePointer<Obj>, _ ip: inout Int, _ step: Int, _ exit: Int) throws {
+    let c = try intToInt(sp[-2]), s = try intToInt(sp[-1])
+    if step > 0 ? c < s : c > s {
+        let v = sp[-2].isSmallInt ? sp[-2] : try newInt(c)
+        sp[-1] = try newInt(s)
+        sp[-2] = try newInt(c &+ step)
+        vmPush(&sp, v)
+    } else {
+        sp -= 2
+        ip = exit
+    }
 }
 
 @inline(__always) func tick() throws {
