@@ -54,13 +54,22 @@ public final class TcpTransport: SerialPort {
             setsockopt(c, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
             clientLock.with { client = c }
             var telnet = TelnetFilter()
+            var eof = false
             while true {
                 let n = buf.withUnsafeMutableBytes { recv(c, $0.baseAddress, 1024, 0) }
                 if n < 0 && errno == EINTR { continue }
+                if n == 0 { eof = true }
                 if n <= 0 { break }
                 received(telnet.filter(Array(buf[0..<n])))
             }
-            clientLock.with { client = -1 }
+            // End of input may be a half-close (e.g. `printf ... | socat - TCP:...`): the client
+            // still reads output until it goes away, a send fails, or another client connects.
+            while eof && !input.isClosed && clientLock.with({ client == c }) {
+                var fds = [pollfd(fd: c, events: 0, revents: 0), pollfd(fd: listenFd, events: Int16(POLLIN), revents: 0)]
+                _ = poll(&fds, 2, 100)
+                if fds[0].revents & Int16(POLLERR | POLLHUP) != 0 || fds[1].revents & Int16(POLLIN) != 0 { break }
+            }
+            clientLock.with { if client == c { client = -1 } }
             Glibc.close(c)
         }
     }
@@ -78,6 +87,7 @@ public final class TcpTransport: SerialPort {
                     let n = send(c, raw.baseAddress! + off, raw.count - off, Int32(MSG_NOSIGNAL | MSG_DONTWAIT))
                     if n > 0 { off += n; continue }
                     if n < 0 && errno == EINTR { continue }
+                    if n < 0 && (errno == EPIPE || errno == ECONNRESET) { client = -1; return }   // the client left
                     guard n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK), waited < stallTimeout else { return }
                     var p = pollfd(fd: c, events: Int16(POLLOUT), revents: 0)
                     _ = poll(&p, 1, 50)
