@@ -291,6 +291,7 @@ final class ReplSession {
     /// (in raw-paste mode the reader has already sent one 0x04 when the data ended).
     func run(_ source: [UInt8], mode: CompileMode, rawFraming: Bool) -> ReplRunResult {
         let mark = rt.pointee.vmStackTop
+        mb_sigint_pending = 0                 // a Ctrl-C typed before the code started was a key, not an interrupt
         kbdIntrChar = Int(ctrlC)
         console.setInterruptChar(kbdIntrChar)
         kbdIntrChanged = { [unowned console] c in console.setInterruptChar(c) }
