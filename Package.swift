@@ -24,9 +24,16 @@ let package = Package(
         // Frozen Python modules: freeze-tool turns firmware/**/*.py into FrozenFirmware.swift.
         .executableTarget(name: "freeze-tool", path: "Sources/freeze-tool"),
         .plugin(name: "FreezeFirmware", capability: .buildTool(), dependencies: ["freeze-tool"]),
+        // Byte transports carrying the REPL: stdio, PTY, TCP (see Sources/SerialLink).
+        .target(
+            name: "SerialLink",
+            dependencies: ["MicroPythonCore", "CSupport"],
+            path: "Sources/SerialLink",
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
         .executableTarget(
             name: "microboard",
-            dependencies: ["MicroPythonCore", "CSupport"],
+            dependencies: ["MicroPythonCore", "CSupport", "SerialLink"],
             path: "Sources/microboard",
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
@@ -36,6 +43,12 @@ let package = Package(
             dependencies: ["MicroPythonCore"],
             path: "Tests/MicroPythonCoreTests",
             exclude: ["Fixtures"],
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+        .testTarget(
+            name: "SerialLinkTests",
+            dependencies: ["SerialLink", "MicroPythonCore"],
+            path: "Tests/SerialLinkTests",
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
     ]

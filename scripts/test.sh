@@ -14,6 +14,14 @@ swift test 2>&1 | tail -n 25
 echo "== host runner command-line contract"
 python3 Tests/cli/run_cli_tests.py --exe .build/release/microboard
 
+echo "== REPL over serial links (mpremote, pyserial, socat, picocom on the PTY and TCP REPL; stdio REPL in a pty)"
+command -v mpremote >/dev/null 2>&1 || python3 -m pip install -q mpremote >/dev/null 2>&1 || echo "(could not install mpremote)"
+if ! command -v socat >/dev/null 2>&1 || ! command -v picocom >/dev/null 2>&1; then
+    { apt-get install -y -qq socat picocom || { apt-get update -qq && apt-get install -y -qq socat picocom; }; } >/dev/null 2>&1 \
+        || echo "(could not install socat/picocom)"
+fi
+python3 Tests/serial/run_serial_tests.py --exe .build/release/microboard
+
 echo "== Python corpus vs CPython"
 python3 Tests/run_corpus.py --exe .build/release/microboard -j "$jobs"
 

@@ -3,6 +3,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/mman.h>
 
 #ifndef MAP_FIXED_NOREPLACE
@@ -80,3 +81,16 @@ int mb_run_on_big_stack(size_t stack_size, void *ctx, void (*fn)(void *ctx)) {
 uint32_t mb_roots[64];
 
 void mb_store_u32(void *p, uint32_t v) { *(volatile uint32_t *)p = v; }
+
+#include <fcntl.h>
+#include <stdlib.h>
+
+int mb_open_pty(char *name, size_t size) {
+    int m = posix_openpt(O_RDWR | O_NOCTTY);
+    if (m < 0) return -1;
+    if (grantpt(m) != 0 || unlockpt(m) != 0 || ptsname_r(m, name, size) != 0) {
+        close(m);
+        return -1;
+    }
+    return m;
+}

@@ -15,7 +15,8 @@ nonisolated(unsafe) var objectHash = Obj.null
 /// Where print() and the REPL write; the board layer replaces these with its UART.
 nonisolated(unsafe) var stdoutWrite: ([UInt8]) -> Void = { b in writeFD(1, b) }
 nonisolated(unsafe) var stderrWrite: ([UInt8]) -> Void = { b in writeFD(2, b) }
-nonisolated(unsafe) var stdinReadLine: () -> [UInt8]? = { readLineFD(0) }
+/// May throw (KeyboardInterrupt when Ctrl-C arrives while a REPL console waits for a line).
+nonisolated(unsafe) var stdinReadLine: () throws -> [UInt8]? = { readLineFD(0) }
 
 func writeFD(_ fd: Int32, _ b: [UInt8]) {
     b.withUnsafeBytes { p in
@@ -119,7 +120,7 @@ enum Builtins {
         fn("id", 1) { a throws in try newInt(Int(a[0].raw)) },
         fn("input", 0, 1) { a throws in
             if a.count > 0 { var b: [UInt8] = []; try appendStr(a[0], &b); stdoutWrite(b) }
-            guard let line = stdinReadLine() else { throw pyErr(.EOFError) }
+            guard let line = try stdinReadLine() else { throw pyErr(.EOFError) }
             return try newStr(line)
         },
         fn("isinstance", 2) { a throws in .bool(try isInstanceCheck(a[0], a[1])) },

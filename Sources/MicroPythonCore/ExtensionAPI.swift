@@ -361,8 +361,9 @@ public enum Py {
         get { MicroPythonCore.stderrWrite }
         set { MicroPythonCore.stderrWrite = newValue }
     }
-    /// Where input() and sys.stdin read a line (nil: end of input).
-    public static var stdinReadLine: () -> [UInt8]? {
+    /// Where input() and sys.stdin read a line (nil: end of input). May throw a Python exception
+    /// (e.g. KeyboardInterrupt while waiting).
+    public static var stdinReadLine: () throws -> [UInt8]? {
         get { MicroPythonCore.stdinReadLine }
         set { MicroPythonCore.stdinReadLine = newValue }
     }

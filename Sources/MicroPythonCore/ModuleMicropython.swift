@@ -4,6 +4,8 @@
 nonisolated(unsafe) var scheduledCallbacks: [(Obj, Obj)] = []
 nonisolated(unsafe) var optLevel = 0
 nonisolated(unsafe) var kbdIntrChar = 3
+/// Told when kbd_intr changes the interrupt character while a REPL console runs code.
+nonisolated(unsafe) var kbdIntrChanged: ((Int) -> Void)? = nil
 
 enum ModuleMicropython {
     static func register() {
@@ -55,6 +57,7 @@ enum ModuleMicropython {
                 })),
                 ("kbd_intr", .function(fn("kbd_intr", 1) { a throws in
                     kbdIntrChar = try intToInt(a[0])
+                    kbdIntrChanged?(kbdIntrChar)
                     return .none
                 })),
             ]

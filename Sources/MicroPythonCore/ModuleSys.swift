@@ -3,7 +3,9 @@
 /// Identity of the port, set by the front end before start-up.
 public struct PortInfo {
     public var platform = "linux"
-    public var machine = "linux [Swift] with x86_64"
+    // As the unix port: the banner machine (also sys.implementation._machine) ends in "version",
+    // which MicroPython's REPL tests match (`MicroPython \.\+ version`).
+    public var machine = "linux [Swift] version"
     public var mpyValue = 2822          // .mpy v6, sub-version 3, arch x64
     public var maxsize: Int = Int.max
     public var versionString = "v1.28.0"
@@ -32,7 +34,7 @@ enum ObjStream {
             },
             method("flush", 1) { _ throws in .none },
             method("readline", 1, 2) { a throws in
-                guard var line = stdinReadLine() else { return a[0].w(2) & 1 != 0 ? try newBytes(nil, 0) : qobj(._empty) }
+                guard var line = try stdinReadLine() else { return a[0].w(2) & 1 != 0 ? try newBytes(nil, 0) : qobj(._empty) }
                 line.append(10)
                 return a[0].w(2) & 1 != 0 ? try newBytes(line) : try newStr(line)
             },
@@ -40,7 +42,7 @@ enum ObjStream {
                 var out: [UInt8] = []
                 let limit = a.count > 1 && a[1] != .none ? try intToInt(a[1]) : -1
                 while limit < 0 || out.count < limit {
-                    guard let line = stdinReadLine() else { break }
+                    guard let line = try stdinReadLine() else { break }
                     out.append(contentsOf: line); out.append(10)
                 }
                 if limit >= 0 && out.count > limit { out = Array(out[0..<limit]) }

@@ -256,7 +256,8 @@ func formatException(_ exc: Obj) -> String {
     var buf: [UInt8] = []
     let tname = typeNameOf(exc.type)
     if (try? appendStr(exc, &buf)) == nil { buf = [] }
-    out += buf.isEmpty ? tname : tname + ": " + String(decoding: buf, as: UTF8.self)
+    // MicroPython prints "Name: " even without arguments (mp_obj_exception_print, PRINT_EXC)
+    out += tname + ": " + String(decoding: buf, as: UTF8.self)
     out += "\n"
     return out
 }

@@ -84,6 +84,8 @@ while i < args.count {
         }
         i += 2
         continue
+    } else if takeHostREPLOption(args, &i) {
+        continue
     } else if a == "-i" {
         inspect = true
     } else if a == "-h" {
@@ -123,24 +125,6 @@ func status(_ o: RunOutcome) -> Int32 {
     case .ok: return 0
     case .exception: return 1
     case .systemExit(let n): return n
-    }
-}
-
-func runREPL() -> Int32 {
-    writeOut(Interpreter.banner)
-    var buffer: [UInt8] = []
-    while true {
-        writeOut(buffer.isEmpty ? ">>> " : "... ")
-        guard let line = readLine(strippingNewline: true) else {
-            writeOut("\n")
-            return 0
-        }
-        if buffer.isEmpty && line.isEmpty { continue }
-        if !buffer.isEmpty { buffer.append(10) }
-        buffer += Array(line.utf8)
-        if !line.isEmpty && Interpreter.needsMoreInput(buffer) { continue }
-        if case .systemExit(let n) = Interpreter.runREPLInput(buffer + [10]) { return n }
-        buffer = []
     }
 }
 
@@ -194,10 +178,10 @@ func runJob() {
             return
         }
         job.status = status(Interpreter.runMain(source: src, filename: s))
-    } else if isatty(0) != 0 {
+    } else if isatty(0) != 0 || hostREPLOnSerialLink {
         Interpreter.setArgv([""])
         Interpreter.setPath(micropyPath(first: ""))
-        job.status = runREPL()
+        job.status = runHostREPL()
         return
     } else {
         Interpreter.setArgv([""])
@@ -207,7 +191,7 @@ func runJob() {
         job.status = status(Interpreter.runMain(source: src, filename: "<stdin>"))
     }
     if inspect && job.status == 0 {
-        job.status = runREPL()
+        job.status = runHostREPL()
     }
     if case .systemExit(let n) = Interpreter.runAtExit() { job.status = n }
 }

@@ -32,4 +32,8 @@ void mb_store_u32(void *p, uint32_t v);
 // Root slots of the runtime (see Root in Memory.swift), scanned by every collection.
 extern uint32_t mb_roots[64];
 
+// Opens a pseudo-terminal master (posix_openpt, grantpt, unlockpt) and writes the slave's path
+// to `name`. Returns the master descriptor, or -1 with errno set.
+int mb_open_pty(char *name, size_t size);
+
 #endif
