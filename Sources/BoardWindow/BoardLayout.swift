@@ -257,11 +257,18 @@ extension BoardLayout {
     }
 
     private static func describe(_ error: DecodingError) -> String {
+        // Name keys as the JSON spells them: "heightMm" is "height_mm".
+        func snake(_ key: String) -> String {
+            key.reduce(into: "") { out, ch in
+                if ch.isUppercase { out += "_" + ch.lowercased() } else { out.append(ch) }
+            }
+        }
         func path(_ keys: [CodingKey]) -> String {
-            keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            let p = keys.map { $0.intValue.map { "[\($0)]" } ?? ".\(snake($0.stringValue))" }.joined()
+            return p.isEmpty ? "top level" : p
         }
         switch error {
-        case .keyNotFound(let key, let ctx): return "missing key '\(key.stringValue)' at \(path(ctx.codingPath))"
+        case .keyNotFound(let key, let ctx): return "missing key '\(snake(key.stringValue))' at \(path(ctx.codingPath))"
         case .typeMismatch(_, let ctx), .valueNotFound(_, let ctx): return "\(ctx.debugDescription) at \(path(ctx.codingPath))"
         case .dataCorrupted(let ctx): return "\(ctx.debugDescription) at \(path(ctx.codingPath))"
         @unknown default: return "\(error)"
