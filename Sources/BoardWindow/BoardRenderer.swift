@@ -16,6 +16,8 @@ public final class BoardRenderer {
     public let geometry: WindowGeometry
     private let background: PixelCanvas
     private var frame: PixelCanvas
+    /// Each LED's glow at full brightness, computed once; a frame scales it.
+    private var glowMasks: [Int: (x: Int, y: Int, w: Int, weights: [UInt16])] = [:]
 
     static let windowColour = Colour(0x1E, 0x20, 0x24)
     static let panelColour = Colour(0x2A, 0x2D, 0x33)
@@ -30,6 +32,10 @@ public final class BoardRenderer {
         Self.drawPanelFrames(on: &canvas, geometry)
         background = canvas
         frame = canvas
+        for led in layout.leds {
+            let r = geometry.rect(led.rect)
+            glowMasks[led.id] = PixelCanvas.glowMask(r.midX, r.midY, radius: max(r.w, r.h) * 2.6, peak: 0.9)
+        }
     }
 
     public var width: Int { geometry.width }
@@ -66,9 +72,8 @@ public final class BoardRenderer {
     private func drawLED(_ led: BoardLayout.LED, brightness: Double) {
         let r = geometry.rect(led.rect)
         let b = brightness.isFinite ? max(0, min(1, brightness)) : 0
-        if b > 0 {
-            let radius = max(r.w, r.h) * (1.2 + 1.6 * b)
-            frame.glow(r.midX, r.midY, radius: radius, led.colour, intensity: 0.85 * b)
+        if b > 0, let m = glowMasks[led.id] {
+            frame.addMask(m.x, m.y, w: m.w, weights: m.weights, led.colour, intensity: b)
         }
         // Solder pads at the ends, then the lens.
         let pad = Colour(0xC9, 0xCC, 0xD1)
@@ -128,12 +133,6 @@ public final class BoardRenderer {
         if snap.paused { parts.append("PAUSED") }
         let text = parts.joined(separator: "  |  ")
         frame.text(text, 10, Int(r.y + 8), snap.paused ? Self.accent : Self.textColour, scale: 2)
-        let help = "u/r hold USR/RST  space pause  n step  F5 reset"
-        let helpWidth = BitmapFont.width(of: help)
-        let textEnd = 10 + BitmapFont.width(of: text, scale: 2)
-        if Double(textEnd + 20 + helpWidth) < r.w {
-            frame.text(help, Int(r.w) - helpWidth - 8, Int(r.y + 12), Self.dimText)
-        }
     }
 
     static func percent(_ p: Double) -> String {
@@ -144,6 +143,9 @@ public final class BoardRenderer {
     static func kib(_ bytes: Int) -> String { String(format: "%.1f", Double(max(0, bytes)) / 1024) }
 
     private static func drawPanelFrames(on canvas: inout PixelCanvas, _ g: WindowGeometry) {
+        for (i, line) in WindowGeometry.helpLines.enumerated() {
+            canvas.text(line, Int(g.helpOrigin.x), Int(g.helpOrigin.y) + i * 12, dimText)
+        }
         for (panel, r) in zip(g.layout.panels, g.panelRects) {
             canvas.fillRoundedRect(r.x, r.y, r.w, r.h, radius: 6, panelColour)
             let title: String

@@ -52,7 +52,7 @@ public struct MonoFramebuffer: Equatable, Sendable {
 }
 
 /// The board's visible state at one moment.
-public struct BoardSnapshot: Sendable {
+public struct BoardSnapshot: Equatable, Sendable {
     /// LED brightness 0...1 by LED id (1 = red, 2 = green, 3 = yellow, 4 = blue on the pyboard).
     public var leds: [Int: Double]
     /// Virtual time since power-on, in seconds.

@@ -50,6 +50,8 @@ public final class BoardWindowSession {
     private var sdlRenderer: OpaquePointer?
     private var texture: OpaquePointer?
     private var lastFrameTicks: UInt64 = 0
+    /// What the last presented frame showed; an identical next frame is not redrawn.
+    private var shown: (BoardSnapshot, WindowUIState)?
 
     // SDL_WINDOWPOS_CENTERED is a function-like macro, which Swift does not import.
     private static let windowPosCentered: Int32 = 0x2FFF_0000
@@ -88,6 +90,13 @@ public final class BoardWindowSession {
         if input.quitRequested { return false }
 
         let snapshot = model.snapshot()
+        let screenshotDue = options.screenshot.map { !screenshotWritten && snapshot.virtualTime * 1000 >= Double($0.atMs) } ?? false
+        if let (s, ui) = shown, s == snapshot, ui == input.ui, !screenshotDue {
+            // Nothing changed (a paused or stopped board): skip the upload and present.
+            pace()
+            return true
+        }
+        shown = (snapshot, input.ui)
         let canvas = renderer.render(snapshot, ui: input.ui)
         canvas.pixels.withUnsafeBytes { raw in
             _ = SDL_UpdateTexture(texture, nil, raw.baseAddress, Int32(canvas.width * 4))
@@ -95,7 +104,7 @@ public final class BoardWindowSession {
         SDL_SetRenderDrawColor(sdlRenderer, 0x1E, 0x20, 0x24, 0xFF)
         SDL_RenderClear(sdlRenderer)
         SDL_RenderCopy(sdlRenderer, texture, nil, nil)
-        if let shot = options.screenshot, !screenshotWritten, snapshot.virtualTime * 1000 >= Double(shot.atMs) {
+        if let shot = options.screenshot, screenshotDue {
             takeScreenshot(shot.path)
             if options.quitAfterScreenshot { input.requestQuit() }
         }
@@ -142,6 +151,8 @@ public final class BoardWindowSession {
         switch SDL_EventType(event.type) {
         case SDL_QUIT:
             input.requestQuit()
+        case SDL_WINDOWEVENT:
+            shown = nil  // exposed, resized, ...: draw the next frame in full
         case SDL_MOUSEBUTTONDOWN where event.button.button == UInt8(SDL_BUTTON_LEFT):
             input.mouseDown(x: Double(event.button.x), y: Double(event.button.y))
         case SDL_MOUSEBUTTONUP where event.button.button == UInt8(SDL_BUTTON_LEFT):

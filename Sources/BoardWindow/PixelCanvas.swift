@@ -36,16 +36,6 @@ public struct PixelCanvas: Equatable, Sendable {
         pixels[i] = 0xFF00_0000 | r << 16 | g << 8 | b
     }
 
-    /// Adds light (saturating), for glows.
-    @inline(__always)
-    mutating func add(_ x: Int, _ y: Int, _ c: Colour, _ amount: Double) {
-        guard x >= 0, y >= 0, x < width, y < height, amount > 0 else { return }
-        let i = y * width + x
-        let d = pixels[i]
-        func ch(_ v: UInt32, _ add: UInt8) -> UInt32 { min(255, v + UInt32(Double(add) * amount)) }
-        pixels[i] = 0xFF00_0000 | ch(d >> 16 & 0xFF, c.r) << 16 | ch(d >> 8 & 0xFF, c.g) << 8 | ch(d & 0xFF, c.b)
-    }
-
     // MARK: shapes
 
     public mutating func fillRect(_ x: Double, _ y: Double, _ w: Double, _ h: Double, _ c: Colour, alpha: Double = 1) {
@@ -118,20 +108,47 @@ public struct PixelCanvas: Equatable, Sendable {
         }
     }
 
-    /// Light falling off from the centre (additive): `intensity` at the centre, zero at `radius`.
-    public mutating func glow(_ cx: Double, _ cy: Double, radius: Double, _ c: Colour, intensity: Double) {
-        guard radius > 0, intensity > 0 else { return }
-        let x0 = max(0, Int(cx - radius)), x1 = min(width, Int(cx + radius) + 1)
-        let y0 = max(0, Int(cy - radius)), y1 = min(height, Int(cy + radius) + 1)
-        guard x0 < x1, y0 < y1 else { return }
-        for yy in y0..<y1 {
-            let dy = Double(yy) + 0.5 - cy
-            for xx in x0..<x1 {
-                let dx = Double(xx) + 0.5 - cx
-                let t = 1 - (dx * dx + dy * dy).squareRoot() / radius
-                if t > 0 { add(xx, yy, c, intensity * t * t) }
+    /// Adds light through a precomputed mask (weights 0...65535, `w` columns, top-left at x0, y0),
+    /// scaled by `intensity` 0...1, in integer arithmetic (LED glows, drawn every frame).
+    public mutating func addMask(_ x0: Int, _ y0: Int, w: Int, weights: [UInt16], _ c: Colour, intensity: Double) {
+        guard intensity > 0, w > 0 else { return }
+        let k = UInt32(max(0, min(1, intensity)) * 65536)
+        let cr = UInt32(c.r), cg = UInt32(c.g), cb = UInt32(c.b)
+        let h = weights.count / w
+        for yy in 0..<h {
+            let py = y0 + yy
+            guard py >= 0, py < height else { continue }
+            for xx in 0..<w {
+                let px = x0 + xx
+                let m = UInt32(weights[yy * w + xx])
+                guard px >= 0, px < width, m != 0 else { continue }
+                let f = (m * k) >> 16  // 0...65535
+                let i = py * width + px
+                let d = pixels[i]
+                let r = min(255, (d >> 16 & 0xFF) + (cr * f) >> 16)
+                let g = min(255, (d >> 8 & 0xFF) + (cg * f) >> 16)
+                let b = min(255, (d & 0xFF) + (cb * f) >> 16)
+                pixels[i] = 0xFF00_0000 | r << 16 | g << 8 | b
             }
         }
+    }
+
+    /// The mask `addMask` needs for a glow of `radius` centred at (cx, cy) with peak weight
+    /// `peak` 0...1: returns its top-left corner, width and weights.
+    public static func glowMask(_ cx: Double, _ cy: Double, radius: Double, peak: Double) -> (x: Int, y: Int, w: Int, weights: [UInt16]) {
+        let x0 = Int((cx - radius).rounded(.down)), x1 = Int((cx + radius).rounded(.up))
+        let y0 = Int((cy - radius).rounded(.down)), y1 = Int((cy + radius).rounded(.up))
+        let w = max(0, x1 - x0), h = max(0, y1 - y0)
+        var weights = [UInt16](repeating: 0, count: w * h)
+        for yy in 0..<h {
+            let dy = Double(y0 + yy) + 0.5 - cy
+            for xx in 0..<w {
+                let dx = Double(x0 + xx) + 0.5 - cx
+                let t = 1 - (dx * dx + dy * dy).squareRoot() / radius
+                if t > 0 { weights[yy * w + xx] = UInt16(min(65535, (peak * t * t * 65535).rounded())) }
+            }
+        }
+        return (x0, y0, w, weights)
     }
 
     /// A filled convex polygon (rotated chip bodies).

@@ -21,6 +21,14 @@ public struct WindowGeometry: Sendable {
     public let scale: Double
     public let panelRects: [PixelRect]
     public let statusRect: PixelRect
+    /// Where the mouse and key help goes (below the panels, or below the board without panels).
+    public let helpOrigin: (x: Double, y: Double)
+
+    public static let helpLines = [
+        "Mouse: hold USR or RST, drag the sliders",
+        "Keys:  u / r hold USR / RST    F5 reset",
+        "       space pause    n step    Esc quit",
+    ]
 
     static let sideLabelScale = 2
     static let smallLabelScale = 1
@@ -67,8 +75,18 @@ public struct WindowGeometry: Sendable {
             y += h + Self.margin
         }
         panelRects = rects
-        let contentRight = layout.panels.isEmpty ? boardAreaRight : panelX + panelWidth + Self.margin
-        let contentBottom = max(boardAreaBottom, y)
+        let helpHeight = Double(Self.helpLines.count * 12)
+        let contentRight: Double
+        let contentBottom: Double
+        if layout.panels.isEmpty {
+            helpOrigin = (Self.margin, boardAreaBottom)
+            contentRight = max(boardAreaRight, Self.margin * 2 + Double(Self.helpLines.map { BitmapFont.width(of: $0) }.max() ?? 0))
+            contentBottom = boardAreaBottom + helpHeight + Self.margin
+        } else {
+            helpOrigin = (panelX + 4, y)
+            contentRight = panelX + panelWidth + Self.margin
+            contentBottom = max(boardAreaBottom, y + helpHeight + Self.margin)
+        }
         width = Int(contentRight.rounded(.up))
         height = Int((contentBottom + Self.statusHeight).rounded(.up))
         statusRect = PixelRect(x: 0, y: Double(height) - Self.statusHeight, w: Double(width), h: Self.statusHeight)

@@ -2,7 +2,7 @@
 // drives the LEDs, an SSD1306 panel and the status line, and prints every event the window
 // posts. Usage:
 //   board-window-demo [--layout boards/pyboard-v11/layout.json] [--no-oled] [--headless]
-//                     [--screenshot FILE.png --at-ms N]
+//                     [--screenshot FILE.png --at-ms N] [--bench FRAMES]
 import BoardWindow
 import Foundation
 
@@ -82,6 +82,16 @@ do {
                                       pixelScale: 2, colour: Colour(0x9F, 0xE8, 0xFF)), at: 0)
     }
     let board = DemoBoard(layout: layout)
+    if let n = option("--bench").flatMap({ Int($0) }) {
+        // Offscreen render cost per frame (what the window loop spends before SDL's upload).
+        let renderer = BoardRenderer(layout: layout)
+        let t0 = Date()
+        var ink = 0
+        let snap = board.snapshot()
+        for _ in 0..<n { ink &+= Int(renderer.render(snap).pixels[n % 1000]) }
+        print(String(format: "%.3f ms per frame (%d frames, %dx%d)", Date().timeIntervalSince(t0) * 1000 / Double(n), n, renderer.width, renderer.height), ink == 1 ? "" : "")
+        exit(0)
+    }
     var shot: BoardWindowOptions.Screenshot?
     if let path = option("--screenshot") { shot = .init(path: path, atMs: Int(option("--at-ms") ?? "0") ?? 0) }
     if args.contains("--headless") || !BoardWindow.displayAvailable() {

@@ -60,6 +60,23 @@ import Testing
         #expect(model.events.last == .quit)
     }
 
+    @Test func unchangedFramesAreNotRedrawn() throws {
+        let model = RecordingModel(layout: try pyboardLayout(), state: BoardSnapshot(virtualTime: 1, paused: true))
+        let session = try BoardWindowSession(model: model, options: BoardWindowOptions(maxFramesPerSecond: 1000, vsync: false))
+        defer { session.close() }
+        for _ in 0..<3 { #expect(session.pumpFrame()) }
+        let drawn = session.framesDrawn
+        #expect(drawn >= 1 && drawn < 3)
+        for _ in 0..<3 { #expect(session.pumpFrame()) }
+        #expect(session.framesDrawn == drawn)
+        Self.pushKey(SDL_KEYDOWN, "u")  // the button drawn pressed is a change
+        #expect(session.pumpFrame())
+        #expect(session.framesDrawn == drawn + 1)
+        model.state.leds[3] = 1  // so is a change on the board
+        #expect(session.pumpFrame())
+        #expect(session.framesDrawn == drawn + 2)
+    }
+
     @Test func windowShowsWhatTheRendererDraws() throws {
         var layout = try pyboardLayout()
         layout.panels.insert(.display(name: "oled", title: "SSD1306", width: 128, height: 64, pixelScale: 2, colour: Colour(0x9F, 0xE8, 0xFF)), at: 0)
