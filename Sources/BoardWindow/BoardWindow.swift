@@ -25,17 +25,23 @@ public enum BoardWindow {
     public static func run(model: BoardWindowModel, options: BoardWindowOptions = BoardWindowOptions()) throws {
         let session = try BoardWindowSession(model: model, options: options)
         defer { session.close() }
+        if let shot = options.screenshot { model.prepareScreenshot(atMs: shot.atMs) }
         while session.pumpFrame() {}
         if let error = session.screenshotError { throw error }
     }
 
     /// Renders the window's picture of the board now, without a display, and writes it as PNG.
     public static func writeScreenshot(model: BoardWindowModel, path: String) throws {
-        let renderer = BoardRenderer(layout: model.layout)
+        try writeScreenshot(layout: model.layout, snapshot: model.snapshot(), path: path)
+    }
+
+    /// Renders one snapshot as the window would show it (sliders at their layout values).
+    public static func writeScreenshot(layout: BoardLayout, snapshot: BoardSnapshot, path: String) throws {
+        let renderer = BoardRenderer(layout: layout)
         var ui = WindowUIState()
         for s in renderer.geometry.allSliders { ui.sliderValues[s.name] = s.value }
         do {
-            try PNGEncoder.write(renderer.render(model.snapshot(), ui: ui), to: path)
+            try PNGEncoder.write(renderer.render(snapshot, ui: ui), to: path)
         } catch {
             throw BoardWindowError("cannot write screenshot \(path): \(error.localizedDescription)")
         }
@@ -46,12 +52,15 @@ public enum BoardWindow {
     /// show. Gives up after `timeout` seconds of wall time if the board's clock stops short.
     public static func headlessScreenshot(model: BoardWindowModel, path: String, atMs: Int, timeout: Double = 600) throws {
         let deadline = Date().addingTimeInterval(timeout)
-        while model.snapshot().virtualTime * 1000 < Double(atMs) {
+        model.prepareScreenshot(atMs: atMs)
+        var snapshot = model.snapshot()
+        while snapshot.virtualTime * 1000 < Double(atMs) {
             if Date() > deadline {
-                throw BoardWindowError("screenshot: the board's clock did not reach \(atMs) ms within \(Int(timeout)) s")
+                throw BoardWindowError("screenshot: the board's clock did not reach \(atMs) ms within \(timeout) s")
             }
             usleep(1000)
+            snapshot = model.snapshot()
         }
-        try writeScreenshot(model: model, path: path)
+        try writeScreenshot(layout: model.layout, snapshot: snapshot, path: path)
     }
 }

@@ -12,6 +12,16 @@ public protocol BoardWindowModel: AnyObject {
     func snapshot() -> BoardSnapshot
     /// A user action. Must not block.
     func post(_ event: BoardWindowEvent)
+    /// Called once, before the window starts waiting, when a screenshot at virtual time `atMs`
+    /// is wanted: a board whose clock can outrun the window's frames (fast or deterministic
+    /// mode) should pause itself when its clock reaches `atMs`, so the picture shows exactly
+    /// that moment. The default does nothing (the shot is then taken at the first frame at or
+    /// after `atMs`).
+    func prepareScreenshot(atMs: Int)
+}
+
+extension BoardWindowModel {
+    public func prepareScreenshot(atMs: Int) {}
 }
 
 /// A 1-bit display's framebuffer as the SSD1306 holds it (and as MicroPython's

@@ -84,3 +84,37 @@ import Testing
         #expect(p.terminationStatus == 0)
     }
 }
+
+@Suite struct HeadlessScreenshotTests {
+    @Test func waitsForTheVirtualTimeThenWritesWhatTheWindowWouldShow() throws {
+        let model = RecordingModel(layout: try pyboardLayout(), state: BoardSnapshot(leds: [3: 1]), timeStep: 1.0 / 32)
+        let path = NSTemporaryDirectory() + "boardwindow-headless-\(getpid()).png"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try BoardWindow.headlessScreenshot(model: model, path: path, atMs: 250)
+        #expect(model.preparedScreenshots == [250])
+        // Snapshots at 0, 1/32, ... 8/32 = 0.25 s: the ninth reached 250 ms and is the one drawn.
+        #expect(model.state.virtualTime == 9.0 / 32)
+        var ui = WindowUIState()
+        let renderer = BoardRenderer(layout: model.layout)
+        for s in renderer.geometry.allSliders { ui.sliderValues[s.name] = s.value }
+        let expected = PNGEncoder.encode(renderer.render(BoardSnapshot(leds: [3: 1], virtualTime: 8.0 / 32), ui: ui))
+        #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))) == expected)
+    }
+
+    @Test func givesUpWhenTheClockStops() throws {
+        let model = RecordingModel(layout: try pyboardLayout(), state: BoardSnapshot(virtualTime: 0.1))
+        #expect(throws: BoardWindowError.self) {
+            try BoardWindow.headlessScreenshot(model: model, path: "/nonexistent/x.png", atMs: 200, timeout: 0.05)
+        }
+    }
+
+    @Test func unwritablePathIsAClearError() throws {
+        let model = RecordingModel(layout: try pyboardLayout())
+        do {
+            try BoardWindow.writeScreenshot(model: model, path: "/nonexistent-dir/x.png")
+            Issue.record("wrote to a missing directory")
+        } catch {
+            #expect("\(error)".contains("/nonexistent-dir/x.png"))
+        }
+    }
+}

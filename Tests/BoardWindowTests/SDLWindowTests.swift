@@ -104,6 +104,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         try BoardWindow.run(model: model, options: BoardWindowOptions(screenshot: .init(path: path, atMs: 125), maxFramesPerSecond: 200, vsync: false))
         #expect(FileManager.default.fileExists(atPath: path))
+        #expect(model.preparedScreenshots == [125])
         #expect(model.events == [.quit])
         // Time advanced 1/64 s per frame: the shot was taken at the 9th snapshot (t = 0.125 s), the last.
         #expect(model.state.virtualTime == 9.0 / 64)

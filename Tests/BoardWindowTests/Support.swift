@@ -28,6 +28,11 @@ final class RecordingModel: BoardWindowModel, @unchecked Sendable {
         self.timeStep = timeStep
     }
 
+    /// The screenshot times the window announced.
+    var preparedScreenshots: [Int] = []
+
+    func prepareScreenshot(atMs: Int) { preparedScreenshots.append(atMs) }
+
     var events: [BoardWindowEvent] { lock.lock(); defer { lock.unlock() }; return _events }
 
     func snapshot() -> BoardSnapshot {
