@@ -37,6 +37,12 @@ let package = Package(
             path: "Sources/microboard",
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
+        // The SDL2 window: depends on SDL only, never on the board or the core; the board is reached
+        // through the BoardWindowModel protocol.
+        .systemLibrary(name: "CSDL2", path: "Sources/CSDL2", pkgConfig: "sdl2", providers: [.apt(["libsdl2-dev"])]),
+        .target(name: "BoardWindow", dependencies: ["CSDL2"], path: "Sources/BoardWindow"),
+        // Development demo: the window driven by a scripted fake board (no interpreter).
+        .executableTarget(name: "board-window-demo", dependencies: ["BoardWindow"], path: "Sources/board-window-demo"),
         .executableTarget(name: "microboard-fuzz", dependencies: ["MicroPythonCore", "CSupport"], path: "Sources/microboard-fuzz", swiftSettings: [.swiftLanguageMode(.v5)]),
         .testTarget(
             name: "MicroPythonCoreTests",
@@ -51,5 +57,6 @@ let package = Package(
             path: "Tests/SerialLinkTests",
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
+        .testTarget(name: "BoardWindowTests", dependencies: ["BoardWindow", "CSDL2"], path: "Tests/BoardWindowTests"),
     ]
 )

@@ -5,11 +5,24 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
 
+# The window's tests open a real SDL window on a virtual X display (Xvfb) and check PNGs with
+# pngcheck; the build needs SDL2's headers.
+need=()
+for pkg in libsdl2-dev pkg-config xvfb xauth pngcheck; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+done
+if [ ${#need[@]} -gt 0 ] && command -v apt-get >/dev/null; then
+    SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
+    $SUDO apt-get update -q
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q "${need[@]}"
+fi
+xvfb=(); command -v xvfb-run >/dev/null && xvfb=(xvfb-run -a)
+
 echo "== build (release)"
 swift build -c release --product microboard 2>&1 | tail -n 3
 
-echo "== swift test"
-swift test 2>&1 | tail -n 25
+echo "== swift test (under xvfb-run: the BoardWindow tests open an X11 window)"
+"${xvfb[@]}" swift test 2>&1 | tail -n 25
 
 echo "== host runner command-line contract"
 python3 Tests/cli/run_cli_tests.py --exe .build/release/microboard
