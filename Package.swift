@@ -24,9 +24,19 @@ let package = Package(
         // Frozen Python modules: freeze-tool turns firmware/**/*.py into FrozenFirmware.swift.
         .executableTarget(name: "freeze-tool", path: "Sources/freeze-tool"),
         .plugin(name: "FreezeFirmware", capability: .buildTool(), dependencies: ["freeze-tool"]),
+        // Board definitions: boards/<id>/board.json embedded as text (freeze-tool --boards).
+        .plugin(name: "EmbedBoards", capability: .buildTool(), dependencies: ["freeze-tool"]),
+        // The emulated board: board model, virtual clock and scheduler, pins, pyb/machine.
+        .target(
+            name: "Board",
+            dependencies: ["MicroPythonCore", "CSupport"],
+            path: "Sources/Board",
+            swiftSettings: [.swiftLanguageMode(.v5)],
+            plugins: ["EmbedBoards"]
+        ),
         .executableTarget(
             name: "microboard",
-            dependencies: ["MicroPythonCore", "CSupport"],
+            dependencies: ["MicroPythonCore", "CSupport", "Board"],
             path: "Sources/microboard",
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
@@ -36,6 +46,12 @@ let package = Package(
             dependencies: ["MicroPythonCore"],
             path: "Tests/MicroPythonCoreTests",
             exclude: ["Fixtures"],
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+        .testTarget(
+            name: "BoardTests",
+            dependencies: ["Board", "MicroPythonCore"],
+            path: "Tests/BoardTests",
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
     ]

@@ -190,7 +190,7 @@ public enum Interpreter {
     /// Limits the program to about `n` backward jumps and calls (nil: unlimited), for fuzzing.
     public static func setBudget(_ n: Int?) {
         rt.pointee.budget = n ?? -1
-        rt.pointee.ticksLeft = n.map { min($0, rt.pointee.tickQuantum) } ?? rt.pointee.tickQuantum
+        setTicksLeft(n.map { min($0, rt.pointee.tickQuantum) } ?? rt.pointee.tickQuantum)
     }
 
     /// Runs `body` on a fresh thread with a big stack, as the VM must: its conservative stack
