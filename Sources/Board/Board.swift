@@ -72,6 +72,7 @@ public final class Board: @unchecked Sendable {
     /// Whether anything outside can wake an idle board (a REPL, a window).
     var canBeWoken: Bool
     var pressed: Set<String> = []
+    var scripted: ScriptedEvents?
     let randomSeed: UInt64
     var randomState: UInt64
 

@@ -12,6 +12,7 @@ enum BoardRuntime {
         let def = board.definition
         portInfo.platform = def.platform
         portInfo.machine = def.machine
+        portInfo.sysname = def.sysname
         portInfo.maxsize = def.maxsize
         portInfo.mpyValue = def.mpyValue
         platformInfo.system = "MicroPython"

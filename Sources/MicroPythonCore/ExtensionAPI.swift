@@ -319,12 +319,13 @@ public enum Py {
         requestAttention()
         return true
     }
-    /// Runs a hard interrupt handler: heap locked, exceptions printed and swallowed as on hardware
+    /// Runs a hard interrupt handler: heap and scheduler locked, exceptions printed and swallowed as on hardware
     /// (returns the error, if any, so the caller can disable the IRQ as MicroPython does).
     @discardableResult
     public static func runHardHandler(_ f: Obj, _ arg: Obj, name: String) -> Error? {
         rt.pointee.heapLockDepth += 1
-        defer { rt.pointee.heapLockDepth -= 1 }
+        schedLockDepth += 1
+        defer { rt.pointee.heapLockDepth -= 1; schedLockDepth -= 1; if rt.pointee.pendingInterrupt { requestAttention() } }
         do {
             _ = try callObjectArgs(f, [arg], stackTop: rt.pointee.vmStackTop)
             return nil
@@ -339,7 +340,8 @@ public enum Py {
     @discardableResult
     public static func runHardHandler(_ f: Obj, args: [Obj], errorHeader: String) -> Error? {
         rt.pointee.heapLockDepth += 1
-        defer { rt.pointee.heapLockDepth -= 1 }
+        schedLockDepth += 1
+        defer { rt.pointee.heapLockDepth -= 1; schedLockDepth -= 1; if rt.pointee.pendingInterrupt { requestAttention() } }
         do {
             _ = try callObjectArgs(f, args, stackTop: rt.pointee.vmStackTop)
             return nil

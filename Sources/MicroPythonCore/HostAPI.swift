@@ -144,6 +144,7 @@ public enum Interpreter {
         } catch {
             rt.pointee.vmStackTop = mark
             rt.pointee.heapLockDepth = 0
+            schedLockDepth = 0
             let exc = error.exc
             setRoot(.handledException, .none)
             if isInstance(exc, .SystemExit) {
@@ -178,6 +179,7 @@ public enum Interpreter {
         atexitCallback = .null
         mb_sigint_pending = 0
         rt.pointee.heapLockDepth = 0
+        schedLockDepth = 0
         rt.pointee.callDepth = 0
         setRoot(.vfsMounts, .none)
         setRoot(.vfsCurrent, .none)

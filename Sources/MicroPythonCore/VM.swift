@@ -678,8 +678,12 @@ func setTicksLeft(_ n: Int) {
 /// Board and scheduler hooks run between opcodes (set by the board layer).
 nonisolated(unsafe) var pendingHook: (() throws -> Void)? = nil
 
+/// Nonzero while a hard interrupt handler runs: scheduled callbacks wait until it returns (as
+/// mp_sched_lock in MicroPython's IRQ path).
+nonisolated(unsafe) var schedLockDepth = 0
+
 func runPendingHooks() throws {
-    if rt.pointee.pendingInterrupt {
+    if rt.pointee.pendingInterrupt && schedLockDepth == 0 {
         rt.pointee.pendingInterrupt = false
         try runScheduled()
     }

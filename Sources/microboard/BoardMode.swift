@@ -9,10 +9,11 @@ import MicroPythonCore
 // Runs the emulated board. With --run, FILE runs on the booted board as main.py would, its output
 // (and tracebacks: a board has one console) goes to stdout with "\n" line ends, and the process
 // exits with the unix port's statuses (0, 1 for an uncaught exception, the SystemExit code).
-// Without --run, the board boots into a line REPL on the terminal until the REPL engine and
+// --press NAME:AT_MS[:HOLD_MS] presses a board button at a virtual time (default hold 50 ms), for
+// deterministic switch tests; RST as NAME resets the board. Without --run, the board boots into a line REPL on the terminal until the REPL engine and
 // serial links take over (issue 4).
 
-let boardOptionNames: Set<String> = ["--board", "--run", "--clock", "--speed", "--headless"]
+let boardOptionNames: Set<String> = ["--board", "--run", "--clock", "--speed", "--headless", "--press"]
 
 func boardModeRequested(_ argv: [String]) -> Bool { argv.dropFirst().contains { boardOptionNames.contains($0) } }
 
@@ -24,6 +25,7 @@ func boardUsageError(_ msg: String) -> Never {
 func runBoardMode(_ argv: [String]) -> Never {
     var opts = BoardOptions()
     var runFile: String? = nil
+    var presses: [(String, Double, Double)] = []
     var i = 1
     while i < argv.count {
         let a = argv[i]
@@ -44,6 +46,13 @@ func runBoardMode(_ argv: [String]) -> Never {
             let v = value()
             guard let f = Double(v), f > 0, f.isFinite else { boardUsageError("--speed needs a positive number") }
             opts.speed = f
+        case "--press":
+            let parts = value().split(separator: ":").map(String.init)
+            guard parts.count >= 2, let at = Double(parts[1]), parts.count < 4,
+                  let hold = parts.count == 3 ? Double(parts[2]) : 50 else {
+                boardUsageError("--press needs NAME:AT_MS[:HOLD_MS]")
+            }
+            presses.append((parts[0], at, hold))
         case "-X":
             if value() == "gcstress" { opts.gcStress = true } else { boardUsageError("unknown -X option") }
         default: boardUsageError("unknown option '\(a)'")
@@ -52,6 +61,15 @@ func runBoardMode(_ argv: [String]) -> Never {
     }
     let board: Board
     do { board = try Board(opts) } catch { boardUsageError("\(error)") }
+    for (name, at, hold) in presses {
+        if name == "RST" {
+            board.schedule(.reset, atMillis: at)
+        } else {
+            guard board.definition.buttons.contains(where: { $0.name == name }) else { boardUsageError("no button '\(name)' on this board") }
+            board.schedule(.button(name, pressed: true), atMillis: at)
+            board.schedule(.button(name, pressed: false), atMillis: at + hold)
+        }
+    }
     if let path = runFile {
         guard let source = readWholeFile(path) else {
             writeErr("microboard: can't open file '\(path)': [Errno 2] No such file or directory\n")
