@@ -15,7 +15,7 @@ import MicroPythonCore
 
 let boardOptionNames: Set<String> = ["--board", "--run", "--clock", "--speed", "--headless", "--press"]
 
-func boardModeRequested(_ argv: [String]) -> Bool { argv.dropFirst().contains { boardOptionNames.contains($0) } }
+func boardModeRequested(_ argv: [String]) -> Bool { argv.count > 1 && boardOptionNames.contains(argv[1]) }
 
 func boardUsageError(_ msg: String) -> Never {
     writeErr("microboard: \(msg)\nusage: microboard --board ID [--clock realtime|fast|deterministic] [--speed F] [--headless] [--run FILE]\n")
