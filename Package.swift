@@ -31,9 +31,19 @@ let package = Package(
             path: "Sources/SerialLink",
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
+        // Board definitions: boards/<id>/board.json embedded as text (freeze-tool --boards).
+        .plugin(name: "EmbedBoards", capability: .buildTool(), dependencies: ["freeze-tool"]),
+        // The emulated board: board model, virtual clock and scheduler, pins, pyb/machine.
+        .target(
+            name: "Board",
+            dependencies: ["MicroPythonCore", "CSupport"],
+            path: "Sources/Board",
+            swiftSettings: [.swiftLanguageMode(.v5)],
+            plugins: ["EmbedBoards"]
+        ),
         .executableTarget(
             name: "microboard",
-            dependencies: ["MicroPythonCore", "CSupport", "SerialLink"],
+            dependencies: ["MicroPythonCore", "CSupport", "SerialLink", "Board"],
             path: "Sources/microboard",
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
@@ -58,5 +68,11 @@ let package = Package(
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
         .testTarget(name: "BoardWindowTests", dependencies: ["BoardWindow", "CSDL2"], path: "Tests/BoardWindowTests"),
+        .testTarget(
+            name: "BoardTests",
+            dependencies: ["Board", "MicroPythonCore"],
+            path: "Tests/BoardTests",
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
     ]
 )

@@ -21,7 +21,8 @@ func callObjectOnStack(_ f: Obj, _ base: UnsafeMutablePointer<Obj>, _ count: Int
     }
     if isTypeObj(f) { return try callType(f, Args(base: base, count: count, kwnames: kwnames)) }
     let t = f.type
-    if isUserClass(t), let c = lookupInType(t, qobj(.__call__)) {
+    // user classes, and flash types of board modules with a native __call__ (pyb.Pin, pyb.Switch)
+    if isUserClass(t) || isRomAddr(t.raw), let c = lookupInType(t, qobj(.__call__)) {
         base[-1] = f
         return try callObjectOnStack(c, base - 1, count + 1, kwnames, stackTop: stackTop)
     }

@@ -158,6 +158,12 @@ public enum Py {
         o.setW(0, type.raw)
         return o
     }
+    /// Sets the type of a permanent object made before its type existed (objects that the
+    /// type's own class attributes refer to, such as Pin.board.X1).
+    public static func setStaticType(_ o: Obj, _ type: Obj) {
+        precondition(isRomAddr(o.raw), "setStaticType: only for flash objects")
+        o.setW(0, type.raw)
+    }
     public static func word(_ o: Obj, _ i: Int) -> UInt32 { o.w(1 + i) }
     public static func setWord(_ o: Obj, _ i: Int, _ v: UInt32) { o.setW(1 + i, v) }
     public static func slot(_ o: Obj, _ i: Int) -> Obj { o.o(1 + i) }
@@ -184,6 +190,7 @@ public enum Py {
     public static func bytearray(_ b: [UInt8]) throws -> Obj { try newBytearray(b) }
     public static func tuple(_ items: [Obj]) throws -> Obj { try newTuple(items) }
     public static func list(_ items: [Obj]) throws -> Obj { try newList(items) }
+    public static func dict() throws -> Obj { try newDict() }
     /// An interned name (qstr), e.g. for attribute names and constant strings.
     public static func name(_ s: String) -> Obj { qobj(s) }
 
@@ -267,6 +274,12 @@ public enum Py {
         try callMethodNamed(o, name, args)
     }
     public static func getAttr(_ o: Obj, _ name: String) throws -> Obj { try loadAttr(o, qobj(name)) }
+    /// `import name` (absolute), returning the top-level module.
+    public static func importModule(_ name: String) throws -> Obj {
+        try importName(qobj(name), fromlist: .none, level: 0, globals: .none)
+    }
+    /// micropython.mem_info(verbose) output (pyb.info prints it too).
+    public static func memInfo(verbose: Bool) { MicroPythonCore.memInfo(verbose: verbose) }
     public static func getAttrOpt(_ o: Obj, _ name: String) throws -> Obj? { try loadAttrOpt(o, qobj(name)) }
 
     // MARK: keeping objects alive while Swift holds them
@@ -306,12 +319,13 @@ public enum Py {
         requestAttention()
         return true
     }
-    /// Runs a hard interrupt handler: heap locked, exceptions printed and swallowed as on hardware
+    /// Runs a hard interrupt handler: heap and scheduler locked, exceptions printed and swallowed as on hardware
     /// (returns the error, if any, so the caller can disable the IRQ as MicroPython does).
     @discardableResult
     public static func runHardHandler(_ f: Obj, _ arg: Obj, name: String) -> Error? {
         rt.pointee.heapLockDepth += 1
-        defer { rt.pointee.heapLockDepth -= 1 }
+        schedLockDepth += 1
+        defer { rt.pointee.heapLockDepth -= 1; schedLockDepth -= 1; if rt.pointee.pendingInterrupt { requestAttention() } }
         do {
             _ = try callObjectArgs(f, [arg], stackTop: rt.pointee.vmStackTop)
             return nil
@@ -321,7 +335,23 @@ public enum Py {
             return error
         }
     }
-    /// Asks the VM to run the pending hook at the next backward jump or call.
+    /// A hard handler with any arguments and the port's own first line for an uncaught exception
+    /// (stm32: "uncaught exception in ExtInt interrupt handler line 3").
+    @discardableResult
+    public static func runHardHandler(_ f: Obj, args: [Obj], errorHeader: String) -> Error? {
+        rt.pointee.heapLockDepth += 1
+        schedLockDepth += 1
+        defer { rt.pointee.heapLockDepth -= 1; schedLockDepth -= 1; if rt.pointee.pendingInterrupt { requestAttention() } }
+        do {
+            _ = try callObjectArgs(f, args, stackTop: rt.pointee.vmStackTop)
+            return nil
+        } catch {
+            stderrWrite(Array((errorHeader + "\n").utf8))
+            MicroPythonCore.printException(error.exc)
+            return error
+        }
+    }
+    /// Asks the VM to run the pending hook at the next backward jump or call (VM thread only).
     public static func requestAttention() { MicroPythonCore.requestAttention() }
     /// Called by the VM between opcodes every `tickQuantum` backward jumps/calls, and at once after
     /// `requestAttention`. May throw (KeyboardInterrupt, an exception from a soft handler).
@@ -332,10 +362,14 @@ public enum Py {
     /// Backward jumps and calls between pending-hook calls.
     public static var tickQuantum: Int {
         get { rt.pointee.tickQuantum }
-        set { rt.pointee.tickQuantum = max(1, newValue); rt.pointee.ticksLeft = min(rt.pointee.ticksLeft, rt.pointee.tickQuantum) }
+        set { rt.pointee.tickQuantum = max(1, newValue); setTicksLeft(min(rt.pointee.ticksLeft, rt.pointee.tickQuantum)) }
     }
-    /// Backward jumps and calls since the last pending-hook call (the scheduler's cycle estimate).
-    public static var ticksUsed: Int { rt.pointee.tickQuantum - max(rt.pointee.ticksLeft, 0) }
+    /// Backward jumps and calls since the previous pending-hook call (inside the hook: the ticks
+    /// that led to this call).
+    public static var ticksUsed: Int { vmTickCount() - ticksAtLastHook }
+    /// Backward jumps and calls executed since start-up; monotonic, exact across
+    /// `requestAttention` (the scheduler's cycle estimate). VM thread only.
+    public static var tickCount: Int { vmTickCount() }
     public static func heapLock() { rt.pointee.heapLockDepth += 1 }
     public static func heapUnlock() { if rt.pointee.heapLockDepth > 0 { rt.pointee.heapLockDepth -= 1 } }
     /// Raises a pending Ctrl-C and runs scheduled callbacks (for native wait loops).

@@ -144,6 +144,7 @@ public enum Interpreter {
         } catch {
             rt.pointee.vmStackTop = mark
             rt.pointee.heapLockDepth = 0
+            schedLockDepth = 0
             let exc = error.exc
             setRoot(.handledException, .none)
             if isInstance(exc, .SystemExit) {
@@ -178,6 +179,7 @@ public enum Interpreter {
         atexitCallback = .null
         mb_sigint_pending = 0
         rt.pointee.heapLockDepth = 0
+        schedLockDepth = 0
         rt.pointee.callDepth = 0
         setRoot(.vfsMounts, .none)
         setRoot(.vfsCurrent, .none)
@@ -190,7 +192,7 @@ public enum Interpreter {
     /// Limits the program to about `n` backward jumps and calls (nil: unlimited), for fuzzing.
     public static func setBudget(_ n: Int?) {
         rt.pointee.budget = n ?? -1
-        rt.pointee.ticksLeft = n.map { min($0, rt.pointee.tickQuantum) } ?? rt.pointee.tickQuantum
+        setTicksLeft(n.map { min($0, rt.pointee.tickQuantum) } ?? rt.pointee.tickQuantum)
     }
 
     /// Runs `body` on a fresh thread with a big stack, as the VM must: its conservative stack

@@ -210,7 +210,13 @@ func osUname() throws -> Obj {
     func field<T>(_ t: T) -> String {
         withUnsafeBytes(of: t) { b in String(decoding: b.prefix(while: { $0 != 0 }), as: UTF8.self) }
     }
-    let values = [field(u.sysname), field(u.nodename), field(u.release), "\(portInfo.versionString) on \(portInfo.buildDate)", field(u.machine)]
+    let version = "\(portInfo.versionString) on \(portInfo.buildDate)"
+    var values = [field(u.sysname), field(u.nodename), field(u.release), version, field(u.machine)]
+    // a board names itself: ('pyboard', 'pyboard', '1.28.0', version, 'PYBv1.1 with STM32F405RG')
+    if let sys = portInfo.sysname {
+        let release = portInfo.versionString.hasPrefix("v") ? String(portInfo.versionString.dropFirst()) : portInfo.versionString
+        values = [sys, sys, release, version, portInfo.machine]
+    }
     return try newAttrTuple(["sysname", "nodename", "release", "version", "machine"], values.map { s in (try? newStr(s)) ?? .none })
 }
 

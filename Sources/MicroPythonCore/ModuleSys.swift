@@ -10,6 +10,8 @@ public struct PortInfo {
     public var maxsize: Int = Int.max
     public var versionString = "v1.28.0"
     public var buildDate = "2026-11-21"
+    /// os.uname() sysname and nodename of a board (nil: the host's uname).
+    public var sysname: String? = nil
     public init() {}
 }
 

@@ -53,7 +53,9 @@ public enum Runtime {
             setRoot(.sysModules, try newDict())
             setRoot(.sysPath, try newList(count: 0))
             setRoot(.sysArgv, try newList(count: 0))
-            setRoot(.schedQueue, try newList(count: 0))
+            // room for the 8 (callback, argument) pairs up front: micropython.schedule runs in hard
+            // interrupt handlers, where the heap is locked
+            setRoot(.schedQueue, try newList(count: 0, capacity: 16))
             setRoot(.boardObjects, try newList(count: 0))
             setRoot(.handledException, .none)
         } catch {

@@ -663,31 +663,56 @@ private func dispatch(_ frame: UnsafeMutablePointer<Obj>, _ ip: inout Int, _ sp:
 }
 
 /// Asks the VM to run the slow path at the next backward jump or call.
-func requestAttention() { rt.pointee.ticksLeft = 0 }
+func requestAttention() { setTicksLeft(0) }
+
+// Tick accounting for the board's cycle estimate: `ticksLeft` counts down from `ticksReload`;
+// every reload first banks what was consumed, so `tickCount()` is exact even when
+// requestAttention cuts a quantum short.
+nonisolated(unsafe) var ticksReload = 10_000
+nonisolated(unsafe) var ticksBanked = 0
+nonisolated(unsafe) var ticksAtLastHook = 0
+
+/// Backward jumps and calls executed since start-up (monotonic).
+func vmTickCount() -> Int { ticksBanked &+ (ticksReload &- rt.pointee.ticksLeft) }
+
+/// Reloads the countdown, banking the ticks consumed so far.
+func setTicksLeft(_ n: Int) {
+    ticksBanked = vmTickCount()
+    rt.pointee.ticksLeft = n
+    ticksReload = n
+}
 
 @inline(never) func handlePendingInterrupt() throws {
-    let used = rt.pointee.tickQuantum - max(rt.pointee.ticksLeft, 0)
-    rt.pointee.ticksLeft = rt.pointee.tickQuantum
+    let total = vmTickCount()
+    let used = total - ticksAtLastHook
+    setTicksLeft(rt.pointee.tickQuantum)
     if mb_sigint_pending != 0 {
         mb_sigint_pending = 0
+        ticksAtLastHook = total
         throw PyErr(try newException(TypeID.KeyboardInterrupt.obj, args: getRoot(.emptyTuple)))
     }
     if rt.pointee.budget >= 0 {
         rt.pointee.budget -= used
         if rt.pointee.budget <= 0 {
             rt.pointee.budget = 0
+            ticksAtLastHook = total
             throw runtimeError("instruction budget exhausted")
         }
-        rt.pointee.ticksLeft = min(rt.pointee.tickQuantum, rt.pointee.budget)
+        setTicksLeft(min(rt.pointee.tickQuantum, rt.pointee.budget))
     }
+    defer { ticksAtLastHook = total }
     try runPendingHooks()
 }
 
 /// Board and scheduler hooks run between opcodes (set by the board layer).
 nonisolated(unsafe) var pendingHook: (() throws -> Void)? = nil
 
+/// Nonzero while a hard interrupt handler runs: scheduled callbacks wait until it returns (as
+/// mp_sched_lock in MicroPython's IRQ path).
+nonisolated(unsafe) var schedLockDepth = 0
+
 func runPendingHooks() throws {
-    if rt.pointee.pendingInterrupt {
+    if rt.pointee.pendingInterrupt && schedLockDepth == 0 {
         rt.pointee.pendingInterrupt = false
         try runScheduled()
     }

@@ -42,6 +42,8 @@ func parseSize(_ text: String) -> Int? {
     return n * mult * wordMult
 }
 
+if boardModeRequested(CommandLine.arguments) { runBoardMode(CommandLine.arguments) }
+
 var config = RuntimeConfig()
 var command: String? = nil
 var module: String? = nil
