@@ -43,7 +43,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "microboard",
-            dependencies: ["MicroPythonCore", "CSupport", "SerialLink", "Board"],
+            dependencies: ["MicroPythonCore", "CSupport", "SerialLink", "Board", "BoardWindow"],
             path: "Sources/microboard",
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),

@@ -1,4 +1,4 @@
-// Build-tool plugin: embeds boards/<id>/board.json into the Board target as text, so adding a
+// Build-tool plugin: embeds boards/<id>/board.json and layout.json into the Board target as text, so adding a
 // board means adding a data file. Runs `freeze-tool --boards <boards dir> <output .swift>`.
 
 import Foundation
@@ -17,8 +17,10 @@ struct EmbedBoards: BuildToolPlugin {
         if let entries = try? fm.contentsOfDirectory(at: boards, includingPropertiesForKeys: nil) {
             for dir in entries.sorted(by: { $0.path() < $1.path() }) {
                 inputs.append(dir)
-                let json = dir.appending(path: "board.json")
-                if fm.fileExists(atPath: json.path()) { inputs.append(json) }
+                for name in ["board.json", "layout.json"] {
+                    let json = dir.appending(path: name)
+                    if fm.fileExists(atPath: json.path()) { inputs.append(json) }
+                }
             }
         }
         return [

@@ -174,6 +174,12 @@ extension BoardDefinition {
         return try decode(text, id: id)
     }
 
+    /// The window art of board `id` (boards/<id>/layout.json), if it has one.
+    public static func layoutJSON(_ id: String) -> String? {
+        guard let entry = embeddedLayouts.first(where: { $0.id == id }) else { return nil }
+        return entry.json.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
+    }
+
     /// Parses and checks a board file's text.
     public static func decode(_ data: Data, id: String) throws -> BoardDefinition {
         let def: BoardDefinition

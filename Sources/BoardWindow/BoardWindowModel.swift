@@ -18,10 +18,13 @@ public protocol BoardWindowModel: AnyObject {
     /// that moment. The default does nothing (the shot is then taken at the first frame at or
     /// after `atMs`).
     func prepareScreenshot(atMs: Int)
+    /// True once the board has stopped for good (its run ended): the window closes.
+    var isFinished: Bool { get }
 }
 
 extension BoardWindowModel {
     public func prepareScreenshot(atMs: Int) {}
+    public var isFinished: Bool { false }
 }
 
 /// A 1-bit display's framebuffer as the SSD1306 holds it (and as MicroPython's

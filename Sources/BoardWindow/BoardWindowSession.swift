@@ -87,7 +87,7 @@ public final class BoardWindowSession {
         guard window != nil else { return false }
         var event = SDL_Event()
         while SDL_PollEvent(&event) != 0 { handle(event) }
-        if input.quitRequested { return false }
+        if input.quitRequested || model.isFinished { return false }
 
         let snapshot = model.snapshot()
         let screenshotDue = options.screenshot.map { !screenshotWritten && snapshot.virtualTime * 1000 >= Double($0.atMs) } ?? false

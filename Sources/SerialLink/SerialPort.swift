@@ -11,6 +11,8 @@ open class SerialPort {
     private var intrChar = -1
     /// Called from a reader thread when the interrupt byte arrives (default: `Py.interrupt()`).
     public var onInterrupt: () -> Void = { Py.interrupt() }
+    /// Called from a reader thread after bytes were queued (a board wakes its idle loop here).
+    public var onReceive: (() -> Void)? = nil
 
     public init() {}
 
@@ -23,6 +25,7 @@ open class SerialPort {
     /// Reader threads hand received bytes here.
     public func received(_ bytes: [UInt8]) {
         let ic = interruptChar
+        defer { onReceive?() }
         guard ic >= 0, bytes.contains(UInt8(truncatingIfNeeded: ic)) else { input.push(bytes); return }
         var keep: [UInt8] = []
         for b in bytes {

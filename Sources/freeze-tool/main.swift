@@ -9,8 +9,8 @@
 //
 // freeze-tool --boards BOARDS_DIR OUTPUT.swift
 //
-// Writes `let embeddedBoards: [(id: String, json: StaticString)]` with the text of every
-// BOARDS_DIR/<id>/board.json, so a board is data compiled into the binary (EmbedBoards plugin).
+// Writes `embeddedBoards` and `embeddedLayouts` ([(id: String, json: StaticString)]) with the text of
+// every BOARDS_DIR/<id>/board.json and layout.json, so a board is data compiled into the binary (EmbedBoards plugin).
 //
 // Plain POSIX only (no Foundation), so it builds anywhere the toolchain does.
 
@@ -143,12 +143,15 @@ func rawLiteral(_ source: [UInt8]) -> [UInt8] {
 /// The boards/<id>/board.json texts as a Swift table.
 func embedBoards(_ dir: String, _ output: String) {
     var boards: [(String, [UInt8])] = []
+    var layouts: [(String, [UInt8])] = []
     if isDirectory(dir) {
         for entry in listDirectory(dir) where isDirectory(dir + "/" + entry) {
-            let path = dir + "/" + entry + "/board.json"
-            guard let text = readFile(path) else { continue }
-            guard Array(String(decoding: text, as: UTF8.self).utf8) == text else { fail("\(path) is not valid UTF-8") }
-            boards.append((entry, text))
+            for (name, into) in [("board.json", 0), ("layout.json", 1)] {
+                let path = dir + "/" + entry + "/" + name
+                guard let text = readFile(path) else { continue }
+                guard Array(String(decoding: text, as: UTF8.self).utf8) == text else { fail("\(path) is not valid UTF-8") }
+                if into == 0 { boards.append((entry, text)) } else { layouts.append((entry, text)) }
+            }
         }
     }
     var out: [UInt8] = Array("""
@@ -158,6 +161,10 @@ func embedBoards(_ dir: String, _ output: String) {
 
     """.utf8)
     for (id, text) in boards {
+        out += Array("(id: \"\(id)\", json: ".utf8) + rawLiteral(text) + Array("),\n".utf8)
+    }
+    out += Array("]\n\n/// The window art of each board (boards/<id>/layout.json), for the front end.\nlet embeddedLayouts: [(id: String, json: StaticString)] = [\n".utf8)
+    for (id, text) in layouts {
         out += Array("(id: \"\(id)\", json: ".utf8) + rawLiteral(text) + Array("),\n".utf8)
     }
     out += Array("]\n".utf8)

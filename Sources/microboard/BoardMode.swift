@@ -4,18 +4,27 @@ import Foundation
 import Glibc
 import MicroPythonCore
 
-// microboard --board ID [--clock realtime|fast|deterministic] [--speed F] [--headless] [--run FILE]
+// microboard [--board ID] [--clock realtime|fast|deterministic] [--speed F] [--headless]
+//            [--serial stdio|pty|tcp:PORT] [--serial-link PATH] [--screenshot FILE.png --at-ms N]
+//            [--press NAME:AT_MS[:HOLD_MS]] [--run FILE]
 //
-// Runs the emulated board. With --run, FILE runs on the booted board as main.py would, its output
+// Runs the emulated board (pyboard-v11 by default; `microboard` alone on a terminal does this):
+// the window when a display is there, the REPL on the terminal or on a PTY/TCP link. With --run, FILE runs on the booted board as main.py would, its output
 // (and tracebacks: a board has one console) goes to stdout with "\n" line ends, and the process
 // exits with the unix port's statuses (0, 1 for an uncaught exception, the SystemExit code).
 // --press NAME:AT_MS[:HOLD_MS] presses a board button at a virtual time (default hold 50 ms), for
-// deterministic switch tests; RST as NAME resets the board. Without --run, the board boots into a line REPL on the terminal until the REPL engine and
-// serial links take over (issue 4).
+// deterministic switch tests; RST as NAME resets the board.
 
-let boardOptionNames: Set<String> = ["--board", "--run", "--clock", "--speed", "--headless", "--press"]
+let boardOptionNames: Set<String> = ["--board", "--run", "--clock", "--speed", "--headless", "--press", "--serial",
+                                     "--serial-link", "--screenshot", "--at-ms"]
 
-func boardModeRequested(_ argv: [String]) -> Bool { argv.count > 1 && boardOptionNames.contains(argv[1]) }
+/// The board runs when a board option comes first, or with no arguments on a terminal unless the
+/// executable is called `micropython` (then it is MicroPython's unix port, as run-tests expects).
+func boardModeRequested(_ argv: [String]) -> Bool {
+    if argv.count > 1 { return boardOptionNames.contains(argv[1]) }
+    let name = argv.first.map { String($0.split(separator: "/").last ?? "") } ?? ""
+    return name != "micropython" && isatty(0) != 0
+}
 
 func boardUsageError(_ msg: String) -> Never {
     writeErr("microboard: \(msg)\nusage: microboard --board ID [--clock realtime|fast|deterministic] [--speed F] [--headless] [--run FILE]\n")
@@ -26,6 +35,9 @@ func runBoardMode(_ argv: [String]) -> Never {
     var opts = BoardOptions()
     var runFile: String? = nil
     var presses: [(String, Double, Double)] = []
+    var fe = FrontEndOptions()
+    var shotPath: String? = nil
+    var shotAt: Int? = nil
     var i = 1
     while i < argv.count {
         let a = argv[i]
@@ -37,7 +49,18 @@ func runBoardMode(_ argv: [String]) -> Never {
         switch a {
         case "--board": opts.boardId = value()
         case "--run": runFile = value()
-        case "--headless": opts.headless = true
+        case "--headless": opts.headless = true; fe.window = false
+        case "--serial":
+            let v = value()
+            guard v == "pty" || v == "stdio" || (v.hasPrefix("tcp:") && UInt16(v.dropFirst(4)) != nil) else {
+                boardUsageError("--serial needs stdio, pty or tcp:PORT")
+            }
+            fe.serial = v
+        case "--serial-link": fe.serialLink = value()
+        case "--screenshot": shotPath = value()
+        case "--at-ms":
+            guard let n = Int(value()), n >= 0 else { boardUsageError("--at-ms needs a number of milliseconds") }
+            shotAt = n
         case "--clock":
             let v = value()
             guard let m = ClockMode(rawValue: v) else { boardUsageError("unknown clock mode '\(v)'") }
@@ -59,6 +82,7 @@ func runBoardMode(_ argv: [String]) -> Never {
         }
         i += 1
     }
+    if let p = shotPath { fe.screenshot = (p, shotAt ?? 0) } else if shotAt != nil { boardUsageError("--at-ms goes with --screenshot") }
     let board: Board
     do { board = try Board(opts) } catch { boardUsageError("\(error)") }
     for (name, at, hold) in presses {
@@ -81,9 +105,8 @@ func runBoardMode(_ argv: [String]) -> Never {
         mb_restore_sigint()
         exit(status)
     }
-    let console = TerminalLines(board)
     mb_install_sigint()
-    let status = board.run(.interactive(repl: { console.repl($0) }))
+    let status = runInteractiveBoard(board, fe)
     mb_restore_sigint()
     exit(status)
 }
@@ -100,64 +123,4 @@ func readWholeFile(_ path: String) -> [UInt8]? {
         out += chunk[0..<n]
     }
     return out
-}
-
-/// Lines from the terminal, read on their own thread so the board idles (and runs its
-/// interrupts) while waiting: the interim console until the REPL engine is wired in.
-final class TerminalLines: @unchecked Sendable {
-    private let lock = NSLock()
-    private var lines: [[UInt8]?] = []
-    private let board: Board
-    private var started = false
-
-    init(_ b: Board) { board = b }
-
-    private func startReader() {
-        guard !started else { return }
-        started = true
-        let t = Thread { [self] in
-            while true {
-                let line = readLine(strippingNewline: true).map { Array($0.utf8) }
-                lock.lock()
-                lines.append(line)
-                lock.unlock()
-                board.wake()
-                if line == nil { return }
-            }
-        }
-        t.start()
-    }
-
-    func next() -> [UInt8]?? {
-        startReader()
-        var got: [UInt8]?? = .none
-        let ok = board.waitForInput { [self] in
-            lock.lock()
-            if !lines.isEmpty { got = .some(lines.removeFirst()) }
-            lock.unlock()
-            return got != nil
-        }
-        return ok ? got : .none
-    }
-
-    func repl(_ b: Board) -> BoardReplExit {
-        Py.stdoutWrite(Array(Interpreter.banner.utf8))
-        var buffer: [UInt8] = []
-        while true {
-            Py.stdoutWrite(Array((buffer.isEmpty ? ">>> " : "... ").utf8))
-            guard let item = next() else { return .eof }   // reset or quit requested
-            guard let line = item else {
-                Py.stdoutWrite([10])
-                return .eof
-            }
-            if line == [4] { return .softReset }
-            if buffer.isEmpty && line.isEmpty { continue }
-            if !buffer.isEmpty { buffer.append(10) }
-            buffer += line
-            if !line.isEmpty && Interpreter.needsMoreInput(buffer) { continue }
-            let outcome = Interpreter.runREPLInput(buffer + [10])
-            buffer = []
-            if case .systemExit = outcome { return .softReset }
-        }
-    }
 }
