@@ -24,6 +24,9 @@ let package = Package(
         // Frozen Python modules: freeze-tool turns firmware/**/*.py into FrozenFirmware.swift.
         .executableTarget(name: "freeze-tool", path: "Sources/freeze-tool"),
         .plugin(name: "FreezeFirmware", capability: .buildTool(), dependencies: ["freeze-tool"]),
+        // Board model: peripherals, bus devices, pyb/machine modules. Reaches the interpreter only
+        // through the core's public extension API.
+        .target(name: "Board", dependencies: ["MicroPythonCore"], path: "Sources/Board", swiftSettings: [.swiftLanguageMode(.v5)]),
         .executableTarget(
             name: "microboard",
             dependencies: ["MicroPythonCore", "CSupport"],
@@ -38,5 +41,6 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
+        .testTarget(name: "BoardTests", dependencies: ["Board"], path: "Tests/BoardTests", swiftSettings: [.swiftLanguageMode(.v5)]),
     ]
 )
