@@ -198,16 +198,19 @@ public final class BME280: RegisterMapDevice, SettableSensor {
         case 0xF4:
             advance()
             ctrlHumLatched = ctrlHum
-            let wasNormal = mode == 0b11
             ctrlMeas = value
             switch value & 0x03 {
             case 0b01, 0b10: forcedEnd = now + measurementTime
             case 0b11:
-                if !wasNormal { normalStart = now; normalDone = 0 }
+                // New settings change the cycle length: count cycles from here.
+                normalStart = now
+                normalDone = 0
             default: forcedEnd = nil
             }
         case 0xF5:
+            advance()
             config = value & 0xFD  // bit 1 is reserved
+            if mode == 0b11 { normalStart = now; normalDone = 0 }
         default:
             break
         }
