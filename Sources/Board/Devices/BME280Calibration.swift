@@ -79,10 +79,11 @@ public struct BME280Calibration: Equatable {
 
     // MARK: inverse (bisection over the ADC range; each formula is monotonic there)
 
-    /// The 20-bit ADC temperature word whose compensated value is nearest `celsius`.
+    /// The 20-bit ADC temperature word whose t_fine (°C · 5120, the finest value the formulas
+    /// carry) is nearest `celsius`, so both the integer and the floating-point formulas return it.
     public func rawTemperature(_ celsius: Double) -> Int32 {
-        let target = Int64((celsius * 100).rounded())
-        return nearest(0, 0xFFFFF, increasing: true, target: target) { Int64(compensateT($0).0) }
+        let target = Int64((celsius * 5120).rounded())
+        return nearest(0, 0xFFFFF, increasing: true, target: target) { Int64(compensateT($0).1) }
     }
 
     public func rawPressure(_ pascal: Double, tFine: Int32) -> Int32 {
