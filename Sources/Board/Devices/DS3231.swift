@@ -32,8 +32,9 @@ public final class DS3231: RegisterMapDevice, SettableSensor {
     public init(address: UInt8 = 0x68, clock: @escaping DeviceClock, start: Double = 0) {
         self.clock = clock
         offset = start
-        alarmCheckedUpTo = Int((clock() + start).rounded(.down))
+        alarmCheckedUpTo = 0
         super.init(address: address)
+        alarmCheckedUpTo = wholeSeconds
         timeBuffer = timeRegisters()
     }
 
@@ -83,6 +84,7 @@ public final class DS3231: RegisterMapDevice, SettableSensor {
     }
 
     private var wholeSeconds: Int {
+        guard seconds.isFinite else { return 0 }
         var s = seconds.truncatingRemainder(dividingBy: Self.span)
         if s < 0 { s += Self.span }
         return Int(s.rounded(.down))

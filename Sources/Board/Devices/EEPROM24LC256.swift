@@ -60,7 +60,7 @@ public final class EEPROM24LC256: I2CDevice {
             phase = .data
         case .data:
             pageBuffer[counter - pageBase] = byte
-            counter = pageBase + (counter - pageBase + 1) % pageSize
+            counter = min(capacity - 1, pageBase + (counter - pageBase + 1) % pageSize)
         case .idle, .reading:
             return false
         }
@@ -78,7 +78,7 @@ public final class EEPROM24LC256: I2CDevice {
         if phase == .data && !pageBuffer.isEmpty {
             // With WP high no write cycle starts, so an ACK poll succeeds at once.
             if !writeProtected {
-                for (offset, v) in pageBuffer { memory[pageBase + offset] = v }
+                for (offset, v) in pageBuffer where pageBase + offset < capacity { memory[pageBase + offset] = v }
                 busyUntil = clock() + Self.writeCycleTime
             }
         }

@@ -40,7 +40,10 @@ public final class SPIFlash: SPIDevice {
     private var statusWrite: [UInt8] = []
 
     public init(capacity: Int = 4 << 20, jedecID: [UInt8] = [0xEF, 0x40, 0x16], clock: @escaping DeviceClock, contents: [UInt8]? = nil) {
-        self.capacity = max(4096, capacity)
+        // Addresses wrap with a mask, so the array is a power of two.
+        var size = 4096
+        while size < capacity && size < 1 << 30 { size <<= 1 }
+        self.capacity = size
         self.jedecID = jedecID
         self.clock = clock
         var m = contents ?? []
