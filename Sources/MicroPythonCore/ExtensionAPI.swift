@@ -1,4 +1,5 @@
 import CSupport
+import Glibc
 
 // The interface the board layer (and any other target outside the core) uses to add modules and
 // types written in Swift: pyb, machine, os.VfsFat, device models. The core keeps its internals
@@ -405,5 +406,22 @@ public enum Py {
     public static var randomBytes: ((Int) -> [UInt8])? {
         get { randomBytesHook }
         set { randomBytesHook = newValue }
+    }
+}
+
+extension Interpreter {
+    private static let runtimeMutex: UnsafeMutablePointer<pthread_mutex_t> = {
+        let m = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        pthread_mutex_init(m, nil)
+        return m
+    }()
+
+    /// Runs `body` while holding the one process-wide runtime lock. The runtime is a singleton at
+    /// fixed addresses, so hosts that may start Python from several threads (the test suites of
+    /// different targets, which run in parallel in one process) take this lock around each use.
+    public static func withRuntimeLock<R>(_ body: () throws -> R) rethrows -> R {
+        pthread_mutex_lock(runtimeMutex)
+        defer { pthread_mutex_unlock(runtimeMutex) }
+        return try body()
     }
 }

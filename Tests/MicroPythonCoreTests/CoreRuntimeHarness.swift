@@ -6,7 +6,7 @@ import Testing
 //
 // The runtime is a process-wide singleton at fixed addresses, and the GC scans the native stack
 // of the one thread that runs Python code. So every test body goes through `CoreHarness.run`,
-// which takes a process-wide lock, runs the body on a fresh big-stack thread
+// which takes the process-wide runtime lock (shared with other targets' tests), runs the body on a fresh big-stack thread
 // (`Interpreter.runIsolated`), and resets the Python state first. The suites that use it are
 // also nested in the `.serialized` suite `InterpreterSuites`.
 
@@ -18,14 +18,14 @@ enum CoreHarness {
     static let heapBytes = 1 << 20
     static let stackBytes = 64 * 1024 * 1024
 
-    private static let lock = NSLock()
-
     private final class Box<T>: @unchecked Sendable { var value: T? }
 
     /// Runs `body` on the interpreter thread with a fresh Python world (new sys.modules etc.).
     static func run<T>(gcStress: Bool = false, _ body: @escaping () -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
+        Interpreter.withRuntimeLock { runLocked(gcStress: gcStress, body) }
+    }
+
+    private static func runLocked<T>(gcStress: Bool, _ body: @escaping () -> T) -> T {
         let box = Box<T>()
         Interpreter.runIsolated(stackBytes: stackBytes) {
             var config = RuntimeConfig()
