@@ -28,6 +28,10 @@ def skip(name, why):
 
 tmp = tempfile.mkdtemp(prefix="microboard-serial-")
 procs = []
+# `microboard` alone on a terminal starts the board; under the name `micropython` it is the unix
+# port (what run-tests starts in a pty)
+UNIX = os.path.join(tmp, "micropython")
+os.symlink(EXE, UNIX)
 
 
 def start_runner(serial, extra=()):
@@ -265,7 +269,7 @@ stop(runner)
 # ---------------------------------------------------------------- stdio in a pty (run-tests style)
 master, slave = pty.openpty()
 before = termios.tcgetattr(slave)
-p = subprocess.Popen([EXE], stdin=slave, stdout=slave, stderr=slave, cwd=tmp, close_fds=True)
+p = subprocess.Popen([UNIX], stdin=slave, stdout=slave, stderr=slave, cwd=tmp, close_fds=True)
 
 
 def pty_read_all():
@@ -296,12 +300,57 @@ after = termios.tcgetattr(slave)
 check("stdio REPL: Ctrl-D exits with status 0", rc == 0, rc)
 check("stdio REPL: terminal mode restored on exit", after == before, (before, after))
 
-p = subprocess.Popen([EXE], stdin=slave, stdout=slave, stderr=slave, cwd=tmp, close_fds=True)
+p = subprocess.Popen([UNIX], stdin=slave, stdout=slave, stderr=slave, cwd=tmp, close_fds=True)
 quiet_read(pty_read_all, settle=0.3)
 p.send_signal(signal.SIGTERM)
 p.wait(5)
 after = termios.tcgetattr(slave)
 check("stdio REPL: terminal mode restored when killed by SIGTERM", after == before, (before, after))
+os.close(master)
+os.close(slave)
+
+# The board's REPL (USB VCP) on a PTY: the same tools against `microboard --serial pty --headless`
+if shutil.which("mpremote"):
+    bp = subprocess.Popen([EXE, "--serial", "pty", "--headless", "--clock", "fast"], cwd=tmp,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    procs.append(bp)
+    r, _, _ = select.select([bp.stdout], [], [], 20)
+    dev = bp.stdout.readline().decode().strip() if r else ""
+    check("board on a PTY: prints its /dev/pts path", dev.startswith("/dev/pts/"), dev)
+    rc, out, err = mpremote(dev, "exec", "import sys, os; print(sys.platform, os.uname().machine)")
+    check("board: mpremote exec sees the pyboard", rc == 0 and out.strip() == "pyboard PYBv1.1 with STM32F405RG", (rc, out, err))
+    rc, out, err = mpremote(dev, "exec", "import pyb; pyb.LED(2).on(); print(pyb.LED(2).intensity())")
+    check("board: LED on through the REPL", rc == 0 and out.strip() == "255", (rc, out, err))
+    rc, out, err = mpremote(dev, "exec", "import gc; gc.collect(); print(gc.mem_free() + gc.mem_alloc())")
+    check("board: heap is the pyboard's (102400 bytes)", rc == 0 and out.strip() == "102400", (rc, out, err))
+    rc, out, err = mpremote(dev, "soft-reset", "exec", "print('after reset')")
+    check("board: soft reset then exec", rc == 0 and "after reset" in out, (rc, out, err))
+    stop(bp)
+else:
+    skip("board on a PTY", "mpremote not installed")
+
+# `microboard` with no arguments on a terminal: the board (headless without a display), its REPL
+# on the terminal, Ctrl-] quits
+master, slave = pty.openpty()
+env = dict(os.environ)
+env.pop("DISPLAY", None)
+bp = subprocess.Popen([EXE], stdin=slave, stdout=slave, stderr=slave,
+                      cwd=tmp, close_fds=True, env=env)
+got = quiet_read(pty_read_all, settle=0.5, timeout=20)
+check("board on the terminal: pyboard banner", b"; PYBv1.1 with STM32F405RG\r\r\nType \"help()\" for more information.\r\r\n>>> " in got, got)
+os.write(master, b"import pyb; pyb.LED(4).on(); print(pyb.LED(4).intensity())\r")
+got = quiet_read(pty_read_all, settle=0.5)
+check("board on the terminal: code runs", b"255\r\n>>> " in got, got)
+os.write(master, b"\x04")
+got = quiet_read(pty_read_all, settle=0.5)
+check("board on the terminal: Ctrl-D soft-resets", b"MPY: soft reboot" in got and got.endswith(b">>> "), got)
+os.write(master, b"\x1d")
+try:
+    rc = bp.wait(10)
+except subprocess.TimeoutExpired:
+    bp.kill()
+    rc = None
+check("board on the terminal: Ctrl-] quits", rc == 0, rc)
 os.close(master)
 os.close(slave)
 
