@@ -438,6 +438,8 @@ func builtinLocals() throws -> Obj {
 }
 
 func evalOrExec(_ a: Args, mode: CompileMode) throws -> Obj {
+    if a.count > 1 && a[1] != .none && !a[1].isType(.dict) { throw typeError("globals must be a dict") }
+    if a.count > 2 && a[2] != .none && !a[2].isType(.dict) { throw typeError("locals must be a dict") }
     var g = a.count > 1 && a[1] != .none ? a[1] : (currentFrame?[FrameWord.globals] ?? .null)
     if g.isNull { g = try newDict() }
     let keep = pushRoot(g)

@@ -124,3 +124,12 @@ func callNative(_ f: Obj, _ argv: [Obj]) throws -> Obj {
     defer { rt.pointee.vmStackTop = mark }
     return try callNative(f, Args(base: mark, count: argv.count, kwnames: .null))
 }
+
+/// Calls `body` with one positional argument held on the VM stack (a GC root that stays valid for
+/// the call, unlike a pointer into a temporary Swift array).
+func withOneArg<R>(_ v: Obj, _ body: (Args) throws -> R) throws -> R {
+    let slot = pushRoot(v)
+    defer { popRoots(to: slot) }
+    if rt.pointee.vmStackTop == slot { throw runtimeError("maximum recursion depth exceeded") }
+    return try body(Args(base: slot, count: 1, kwnames: .null))
+}

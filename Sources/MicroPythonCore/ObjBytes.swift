@@ -94,7 +94,7 @@ func bytearrayAppend(_ o: Obj, _ p: UnsafeBufferPointer<UInt8>) throws {
 func bytearrayExtend(_ o: Obj, _ src: Obj) throws {
     if isBytesLike(src) { try bytearrayAppend(o, strBytes(src)); return }
     if isIntObj(src) || isStr(src) { throw typeError("can't extend bytearray with \(typeName(src))") }
-    let data = try bytesFromArgs(Args(base: [src].withUnsafeBufferPointer { UnsafeMutablePointer(mutating: $0.baseAddress!) }, count: 1, kwnames: .null), what: "bytearray")
+    let data = try withOneArg(src) { try bytesFromArgs($0, what: "bytearray") }
     try data.withUnsafeBufferPointer { b throws in try bytearrayAppend(o, b) }
 }
 
@@ -105,8 +105,14 @@ func bytesConcat(_ a: Obj, _ b: Obj, resultType: TypeID) throws -> Obj {
 }
 
 func bytearraySliceAssign(_ o: Obj, _ s: Obj, _ v: Obj) throws {
-    let src: [UInt8] = isBytesLike(v) ? Array(strBytes(v)) : (v.isType(.memoryview) ? memoryviewBytes(v) :
-        try bytesFromArgs(Args(base: [v].withUnsafeBufferPointer { UnsafeMutablePointer(mutating: $0.baseAddress!) }, count: 1, kwnames: .null), what: "bytearray"))
+    let src: [UInt8]
+    if isBytesLike(v) {
+        src = Array(strBytes(v))
+    } else if v.isType(.memoryview) {
+        src = memoryviewBytes(v)
+    } else {
+        src = try withOneArg(v) { try bytesFromArgs($0, what: "bytearray") }
+    }
     var data = Array(strBytes(o))
     let (start, stop, step, count) = try sliceIndices(s, data.count)
     if step != 1 {

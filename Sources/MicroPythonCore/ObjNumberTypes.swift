@@ -58,7 +58,7 @@ enum ObjNumberTypes {
             if let f = lookupInType(x.type, qobj(.__int__)) { return try callBound(f, x, []) }
             if let f = lookupInType(x.type, qobj(.__index__)) { return try callBound(f, x, []) }
             let n = nativeSelf(x)
-            if n != x { return try makeInt(Args(base: [n].withUnsafeBufferPointer { UnsafeMutablePointer(mutating: $0.baseAddress!) }, count: 1, kwnames: .null)) }
+            if n != x { return try withOneArg(n) { try makeInt($0) } }
         }
         throw typeError("can't convert \(typeName(x)) to int")
     }

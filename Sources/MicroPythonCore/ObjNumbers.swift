@@ -171,7 +171,7 @@ func intBinaryOp(_ op: BinOpCode, _ a: Obj, _ b: Obj) throws -> Obj {
     case .add: return try newInt(x + y)
     case .sub: return try newInt(x - y)
     case .mul:
-        try checkBigSize(x.bitLength + y.bitLength)
+        try checkBigSize(x.bitLength &+ y.bitLength)
         return try newInt(x * y)
     case .floordiv:
         if y.isZero { throw zeroDivision() }
@@ -191,7 +191,9 @@ func intBinaryOp(_ op: BinOpCode, _ a: Obj, _ b: Obj) throws -> Obj {
         guard let e = y.asInt else { throw pyErr(.MemoryError) }
         if x.isZero || x == BigInt(1) { return try newInt(x) }
         if x == BigInt(-1) { return Obj(small: e & 1 == 0 ? 1 : -1) }
-        try checkBigSize(x.bitLength * e)
+        let (bits, over) = x.bitLength.multipliedReportingOverflow(by: e)
+        if over { throw pyErr(.MemoryError) }
+        try checkBigSize(bits)
         return try newInt(x.pow(e))
     case .lshift:
         guard let s = y.asInt, s >= 0 else {
@@ -199,7 +201,9 @@ func intBinaryOp(_ op: BinOpCode, _ a: Obj, _ b: Obj) throws -> Obj {
             throw overflowError("shift too large")
         }
         if x.isZero { return Obj(small: 0) }
-        try checkBigSize(x.bitLength + s)
+        let (bits, over) = x.bitLength.addingReportingOverflow(s)
+        if over { throw pyErr(.MemoryError) }
+        try checkBigSize(bits)
         return try newInt(x << s)
     case .rshift:
         if y.isNegative { throw valueError("negative shift count") }

@@ -1,0 +1,4 @@
+try:r=bytearray()
+except:s
+try:s=exec('r[:]=[]')
+except:s

@@ -1,0 +1,2 @@
+try:exec('','',bytearray(b''))
+except:a
