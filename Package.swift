@@ -24,9 +24,10 @@ let package = Package(
         // Frozen Python modules: freeze-tool turns firmware/**/*.py into FrozenFirmware.swift.
         .executableTarget(name: "freeze-tool", path: "Sources/freeze-tool"),
         .plugin(name: "FreezeFirmware", capability: .buildTool(), dependencies: ["freeze-tool"]),
+        .target(name: "Board", dependencies: ["MicroPythonCore"], path: "Sources/Board", swiftSettings: [.swiftLanguageMode(.v5)]),
         .executableTarget(
             name: "microboard",
-            dependencies: ["MicroPythonCore", "CSupport"],
+            dependencies: ["MicroPythonCore", "CSupport", "Board"],
             path: "Sources/microboard",
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
@@ -38,5 +39,6 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
+        .testTarget(name: "BoardTests", dependencies: ["Board"], path: "Tests/BoardTests", swiftSettings: [.swiftLanguageMode(.v5)]),
     ]
 )
