@@ -284,8 +284,8 @@ public enum Py {
         get { vfsAutodetectHook }
         set { vfsAutodetectHook = newValue }
     }
-    /// Called by os.sync() after the mounted filesystems' own sync (block-device caches).
-    public static var syncHook: (() throws -> Void)? {
+    /// Called by os.sync() with the mounted filesystem objects, after their own `sync` methods.
+    public static var syncHook: (([Obj]) throws -> Void)? {
         get { osSyncHook }
         set { osSyncHook = newValue }
     }

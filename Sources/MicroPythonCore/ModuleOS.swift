@@ -112,7 +112,7 @@ func vfsCall(_ pathObj: Obj, _ name: VfsMethod, _ extra: [Obj] = []) throws -> O
 /// Makes a filesystem object of a block device given to mount (the board's FAT auto-detection).
 nonisolated(unsafe) var vfsAutodetectHook: ((Obj) throws -> Obj)? = nil
 /// Extra work for os.sync() (the board's block-device caches).
-nonisolated(unsafe) var osSyncHook: (() throws -> Void)? = nil
+nonisolated(unsafe) var osSyncHook: (([Obj]) throws -> Void)? = nil
 
 func vfsMount(_ vfsIn: Obj, _ pathObj: Obj, readonly: Obj?) throws -> Obj {
     var vfs = vfsIn
@@ -209,11 +209,13 @@ func osGetcwd() throws -> Obj {
 
 func osSync() throws {
     let l = try mountList()
+    var mounted: [Obj] = []
     for i in 0..<listLen(l) {
         let vfs = tupleItems(listItems(l)[i])[1]
+        mounted.append(vfs)
         if let s = try loadAttrOpt(vfs, qobj("sync")) { _ = try callObjectArgs(s, [], stackTop: rt.pointee.vmStackTop) }
     }
-    try osSyncHook?()
+    try osSyncHook?(mounted)
     Glibc.sync()
 }
 

@@ -35,7 +35,10 @@ enum ObjSDCard {
                 guard let d = Storage.sdDevice else { return Py.none }
                 let bytes = d.blockCount * d.blockSize
                 // card type as the HAL reports it: 0 standard capacity, 1 SDHC/SDXC (over 2 GB)
-                return try Py.tuple([try Py.int(bytes), try Py.int(d.blockSize), try Py.int(bytes > 2 << 30 ? 1 : 0)])
+                let capacity = try Py.int(bytes)
+                return try Py.withRoots([capacity]) {
+                    try Py.tuple([capacity, try Py.int(d.blockSize), try Py.int(bytes > 2 << 30 ? 1 : 0)])
+                }
             },
             .method("read", 2) { a in
                 let d = try card()

@@ -56,7 +56,13 @@ public enum Storage {
         Py.extendModule("pyb") { [("Flash", .value(ObjFlash.type)), ("SDCard", .value(ObjSDCard.type))] }
         Py.extendModule("machine") { [("SDCard", .value(ObjSDCard.type))] }
         Py.blockDeviceMounter = { bdev in try VfsFat.make(bdev) }
-        Py.syncHook = { try flushAll() }
+        Py.syncHook = { mounted in
+            // os.sync(): mounted VfsFat objects (Python block devices too), then every image cache
+            for o in mounted where Py.isInstance(o, VfsFat.type) {
+                try VfsFat.fs { try VfsFat.volumes[Int(Py.word(o, 0))]?.volume?.sync() }
+            }
+            try VfsFat.fs { try flushAll() }
+        }
     }
 
     /// The host runner's `microboard_storage` module (image files as block devices); see HostTools.swift.
@@ -170,10 +176,11 @@ public enum Storage {
 
     // MARK: flushing
 
-    /// Writes every cache (open files, FAT metadata, image caches) to the host files.
+    /// Writes every cache (open files, FAT metadata, image caches) to the host files. Volumes on
+    /// Python block devices are left to os.sync() and umount, which hold their objects.
     public static func flushAll() throws {
         var firstError: Error? = nil
-        for (_, v) in VfsFat.volumes {
+        for (_, v) in VfsFat.volumes where v.isNative {
             do { try v.volume?.sync() } catch { if firstError == nil { firstError = error } }
         }
         do { try flashDevice?.sync() } catch { if firstError == nil { firstError = error } }

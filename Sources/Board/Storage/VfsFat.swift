@@ -9,6 +9,9 @@ import MicroPythonCore
 final class VolumeSlot {
     let device: BlockDevice
     var volume: FatVolume?
+    /// On a Swift device (flash, SD, host image), not a Python object that may since have been
+    /// collected: only these are flushed without a live VfsFat object in hand.
+    var isNative: Bool { !(device is PythonBlockDevice) }
     init(device: BlockDevice, volume: FatVolume?) {
         self.device = device
         self.volume = volume
@@ -87,10 +90,23 @@ enum VfsFat {
 
     static func statTuple(isDir: Bool, size: Int, time: UInt16, date: UInt16) throws -> Obj {
         let secs = fatSeconds(time: time, date: date)
-        let t = try Py.int(secs)
-        return try Py.tuple([try Py.int(isDir ? 0x4000 : 0x8000),
+        let t = try Py.int(secs)   // past 2034 a big int: kept rooted while the tuple is made
+        return try Py.withRoots([t]) { try Py.tuple([try Py.int(isDir ? 0x4000 : 0x8000),
                              try Py.int(0), try Py.int(0), try Py.int(0), try Py.int(0), try Py.int(0),
-                             try Py.int(size), t, t, t])
+                             try Py.int(size), t, t, t]) }
+    }
+
+    /// A Python list made item by item: Swift arrays are not GC roots, so each new item is
+    /// appended (and so reachable) before the next one is allocated.
+    static func buildList(_ count: Int, _ item: (Int) throws -> Obj) throws -> Obj {
+        let l = try Py.list([])
+        try Py.withRoots([l]) {
+            for i in 0..<count {
+                let x = try item(i)
+                try Py.withRoots([x]) { _ = try Py.callMethod(l, "append", [x]) }
+            }
+        }
+        return l
     }
 
     static func makeTypes() {
@@ -124,12 +140,14 @@ enum VfsFat {
                 let p = try path(a, 1)
                 let list = try fs { try v.listdir(p) }
                 let wantBytes = a.count > 1 && !Py.isStr(a[1])
-                var items: [Obj] = []
-                for e in list {
+                let l = try buildList(list.count) { i in
+                    let e = list[i]
                     let name = wantBytes ? try Py.bytes(Array(e.name.utf8)) : try Py.str(e.name)
-                    items.append(try Py.tuple([name, try Py.int(e.isDir ? 0x4000 : 0x8000), try Py.int(0), try Py.int(e.size)]))
+                    return try Py.withRoots([name]) {
+                        try Py.tuple([name, try Py.int(e.isDir ? 0x4000 : 0x8000), try Py.int(0), try Py.int(e.size)])
+                    }
                 }
-                return try Py.iter(try Py.list(items))
+                return try Py.withRoots([l]) { try Py.iter(l) }
             },
             .method("mkdir", 2) { a in let v = try volume(a[0]); let p = try path(a, 1); try fs { try v.mkdir(p) }; return Py.none },
             .method("rmdir", 2) { a in let v = try volume(a[0]); let p = try path(a, 1); try fs { try v.rmdir(p) }; return Py.none },
@@ -173,13 +191,13 @@ enum VfsFat {
             },
             .method("readlines", 1) { a in
                 let f = try file(a[0])
-                var lines: [Obj] = []
+                var lines: [[UInt8]] = []
                 while true {
                     let l = try readLine(f, limit: -1)
                     if l.isEmpty { break }
-                    lines.append(try result(a[0], l))
+                    lines.append(l)
                 }
-                return try Py.list(lines)
+                return try buildList(lines.count) { i in try result(a[0], lines[i]) }
             },
             .method("write", 2) { a in
                 let f = try file(a[0])
