@@ -75,9 +75,9 @@ enum ObjFlash {
             for k in a.keywordNames where k != "start" && k != "len" {
                 throw Py.error(.TypeError, "unexpected keyword argument '\(k)'")
             }
-            _ = try flash()
+            let f = try flash()
             if start == -1 && len == -1 { return try newLegacy() }
-            let total = Storage.flashBlockCount * Storage.flashBlockSize
+            let total = f.blockCount * f.blockSize
             let s = start == -1 ? 0 : start
             let l = len == -1 ? total - s : len
             guard s >= 0, l >= 0, s % Storage.flashBlockSize == 0, l % Storage.flashBlockSize == 0, s + l <= total else {

@@ -143,6 +143,15 @@ public enum Storage {
         }
     }
 
+    /// True for the error mountFlash/mountSD throw when the image holds no FAT filesystem
+    /// (OSError ENODEV): the board formats the flash then (factoryReset) and mounts again.
+    public static func isNoFilesystem(_ error: Error) -> Bool {
+        if let e = error as? FsError { return e.code == ENODEV }
+        guard Py.isException(error, .OSError), let n = try? Py.getAttr(Py.exception(of: error), "errno"),
+              Py.isInt(n), let v = try? Py.toInt(n) else { return false }
+        return v == Int(ENODEV)
+    }
+
     /// Opens the SD image and mounts it at /sd.
     public static func mountSD(imagePath: String, at path: String = "/sd") throws {
         try openSD(imagePath: imagePath)
