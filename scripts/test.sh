@@ -38,6 +38,16 @@ python3 Tests/serial/run_serial_tests.py --exe .build/release/microboard
 echo "== Python corpus vs CPython"
 python3 Tests/run_corpus.py --exe .build/release/microboard -j "$jobs"
 
+echo "== storage against real peers (fsck.fat, mtools, mkfs.fat from dosfstools/mtools; ChaN's FatFs via fatfs-ng)"
+need=()
+for pkg in dosfstools mtools; do dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg"); done
+if [ ${#need[@]} -gt 0 ]; then
+    SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
+    ($SUDO apt-get update -qq && $SUDO apt-get install -y -qq "${need[@]}") >/dev/null 2>&1 || echo "could not install ${need[*]}"
+fi
+python3 -c "import fatfs" 2>/dev/null || python3 -m pip install -q fatfs-ng >/dev/null 2>&1 || echo "could not install fatfs-ng"
+python3 Tests/storage/run_storage_tests.py --exe .build/release/microboard
+
 echo "== Python corpus in GC stress mode (collect at every allocation, poison freed blocks)"
 python3 Tests/run_corpus.py --exe .build/release/microboard --gc-stress --heapsize 512K -j "$jobs"
 

@@ -275,12 +275,30 @@ public enum Py {
         try callMethodNamed(o, name, args)
     }
     public static func getAttr(_ o: Obj, _ name: String) throws -> Obj { try loadAttr(o, qobj(name)) }
-    /// `import name` (absolute), returning the top-level module.
-    public static func importModule(_ name: String) throws -> Obj {
-        try importName(qobj(name), fromlist: .none, level: 0, globals: .none)
-    }
     /// micropython.mem_info(verbose) output (pyb.info prints it too).
     public static func memInfo(verbose: Bool) { MicroPythonCore.memInfo(verbose: verbose) }
+    /// iter(o).
+    public static func iter(_ o: Obj) throws -> Obj { try getIter(o) }
+    /// import name (the module object, as `import a.b` binds the top package: here the leaf).
+    public static func importModule(_ name: String) throws -> Obj {
+        _ = try importName(qobj(name), fromlist: .none, level: 0, globals: .none)
+        guard let m = try sysModulesMap().get(qobj(name)) else { throw pyErr(.ImportError, "no module named '\(name)'") }
+        return m
+    }
+
+    // MARK: filesystems
+
+    /// Turns an object without a `mount` method given to os.mount/vfs.mount (a block device) into
+    /// a filesystem object, as MicroPython's filesystem auto-detection does (the board's VfsFat).
+    public static var blockDeviceMounter: ((Obj) throws -> Obj)? {
+        get { vfsAutodetectHook }
+        set { vfsAutodetectHook = newValue }
+    }
+    /// Called by os.sync() with the mounted filesystem objects, after their own `sync` methods.
+    public static var syncHook: (([Obj]) throws -> Void)? {
+        get { osSyncHook }
+        set { osSyncHook = newValue }
+    }
     public static func getAttrOpt(_ o: Obj, _ name: String) throws -> Obj? { try loadAttrOpt(o, qobj(name)) }
 
     // MARK: keeping objects alive while Swift holds them

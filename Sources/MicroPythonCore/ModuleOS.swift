@@ -109,8 +109,20 @@ func vfsCall(_ pathObj: Obj, _ name: VfsMethod, _ extra: [Obj] = []) throws -> O
     return try callNamed(VfsPosix.host, name, [pathObj] + extra)
 }
 
-func vfsMount(_ vfs: Obj, _ pathObj: Obj, readonly: Obj?) throws -> Obj {
-    let path = swiftString(try strArg(pathObj))
+/// Makes a filesystem object of a block device given to mount (the board's FAT auto-detection).
+nonisolated(unsafe) var vfsAutodetectHook: ((Obj) throws -> Obj)? = nil
+/// Extra work for os.sync() (the board's block-device caches).
+nonisolated(unsafe) var osSyncHook: (([Obj]) throws -> Void)? = nil
+
+func vfsMount(_ vfsIn: Obj, _ pathObj: Obj, readonly: Obj?) throws -> Obj {
+    var vfs = vfsIn
+    if try loadAttrOpt(vfs, qobj("mount")) == nil, let detect = vfsAutodetectHook {
+        vfs = try detect(vfs)
+    }
+    let keepVfs = pushRoot(vfs)
+    defer { popRoots(to: keepVfs) }
+    var path = swiftString(try strArg(pathObj))
+    while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
     let l = try mountList()
     for i in 0..<listLen(l) where swiftString(tupleItems(listItems(l)[i])[0]) == path {
         throw osError(EPERM)
@@ -197,10 +209,13 @@ func osGetcwd() throws -> Obj {
 
 func osSync() throws {
     let l = try mountList()
+    var mounted: [Obj] = []
     for i in 0..<listLen(l) {
         let vfs = tupleItems(listItems(l)[i])[1]
+        mounted.append(vfs)
         if let s = try loadAttrOpt(vfs, qobj("sync")) { _ = try callObjectArgs(s, [], stackTop: rt.pointee.vmStackTop) }
     }
+    try osSyncHook?(mounted)
     Glibc.sync()
 }
 

@@ -1,6 +1,7 @@
 import CSupport
 import Glibc
 import MicroPythonCore
+import Board
 
 // The host runner: MicroPython's unix-port command line (see shared/notes/run-tests-contract.md).
 // Options are parsed by hand because the contract fixes their exact spelling, order and errors.
@@ -136,6 +137,7 @@ func writeOut(_ s: String) {
 }
 
 func runJob() {
+    Storage.registerHostTools()
     do {
         try Runtime.initialize(config)
     } catch {
