@@ -32,6 +32,8 @@ func materialize(_ u: CodeUnit) throws -> Obj {
     }
     code.setW(CodeWord.flags, u.flags)
     code.setW(CodeWord.args, UInt32(u.argcount) | UInt32(u.posonly) << 8 | UInt32(u.kwonly) << 16)
+    // both sizes live in 16 bits; the compiler keeps displays incremental so only absurd code gets here
+    if u.stackSize + 1 > 0xFFFF || u.nlocals > 0xFFFF { throw pyErr(.RuntimeError, "code too complex") }
     code.setW(CodeWord.sizes, UInt32(u.nlocals) | UInt32(u.stackSize + 1) << 16)
     code.setO(CodeWord.name, qobj(u.name))
     code.setO(CodeWord.filename, qobj(u.filename))

@@ -911,7 +911,7 @@ final class CodeGen {
             try compileSequence(items, build: .buildSet)
         case .dict(let keys, let values):
             let hasSplat = keys.contains { $0 == nil }
-            if !hasSplat && keys.count <= 0xFFFF {
+            if !hasSplat && keys.count <= CodeGen.maxDisplayOnStack {
                 for (k, v) in zip(keys, values) { try compile(k!); try compile(v) }
                 emit(.buildMap, keys.count, 1 - 2 * keys.count)
             } else {
@@ -1076,9 +1076,13 @@ final class CodeGen {
         emitJump(jumpIf ? .popJumpIfTrue : .popJumpIfFalse, label, -1)
     }
 
+    /// Displays with more items than this are built incrementally (list/set/map add per item).
+    static let maxDisplayOnStack = 1024
+
     private func compileSequence(_ items: [Expr], build: Op) throws {
         let hasStar = items.contains { if case .starred = $0.kind { return true }; return false }
-        if !hasStar {
+        // long displays are built item by item so the value stack stays small
+        if !hasStar && items.count <= CodeGen.maxDisplayOnStack {
             for i in items { try compile(i) }
             emit(build, items.count, 1 - items.count)
             return

@@ -150,8 +150,10 @@ func dictMerge(_ d: Obj, _ other: Obj) throws {
     let m = dictMap(src)
     var i = 0
     while let j = m.next(from: i) {
-        if try dictMap(d).find(m.key(j)) != nil {
-            throw typeError("function got multiple values for keyword argument '\(swiftString(m.key(j)))'")
+        let key = m.key(j)
+        if !isStr(key) { throw typeError("keywords must be strings") }
+        if try dictMap(d).find(key) != nil {
+            throw typeError("function got multiple values for keyword argument '\(swiftString(key))'")
         }
         try dictMap(d).set(m.key(j), m.value(j))
         i = j + 1
