@@ -11,8 +11,39 @@ nonisolated(unsafe) var frozenModules: [String: (source: [UInt8], isPackage: Boo
 nonisolated(unsafe) var moduleAliases: [String: String] = ["uasyncio": "asyncio"]
 
 /// Reads a host file for the runner's filesystem view; the board layer replaces it with its VFS.
-nonisolated(unsafe) var readFileHook: (String) -> [UInt8]? = { path in hostReadFile(path) }
-nonisolated(unsafe) var isDirHook: (String) -> Bool = { path in hostIsDir(path) }
+nonisolated(unsafe) var readFileHook: (String) -> [UInt8]? = { path in
+    if let r = try? vfsResolve(path) { return vfsReadFile(r.0, r.1) }
+    return hostReadFile(path)
+}
+nonisolated(unsafe) var isDirHook: (String) -> Bool = { path in
+    if let r = try? vfsResolve(path) { return vfsIsDir(r.0, r.1) }
+    return hostIsDir(path)
+}
+
+/// A whole file from a mounted filesystem object (open/read/close through its methods), nil on
+/// any error: imports search sys.path entries such as /flash/lib on the board's VfsFat.
+func vfsReadFile(_ vfs: Obj, _ sub: String) -> [UInt8]? {
+    let mark = rt.pointee.vmStackTop
+    defer { popRoots(to: mark) }
+    do {
+        let f = try callNamed(vfs, .openName, [try newStr(sub), qobj("rb")])
+        _ = pushRoot(f)
+        defer { _ = try? callMethodNamed(f, "close", []) }
+        let data = try callMethodNamed(f, "read", [])
+        guard isBytesLike(data) else { return nil }
+        return Array(strBytes(data))
+    } catch {
+        return nil
+    }
+}
+
+func vfsIsDir(_ vfs: Obj, _ sub: String) -> Bool {
+    let mark = rt.pointee.vmStackTop
+    defer { popRoots(to: mark) }
+    guard let st = try? callNamed(vfs, .statName, [try newStr(sub)]), st.isType(.tuple), tupleLen(st) > 0 else { return false }
+    let mode = tupleItems(st)[0]
+    return mode.isSmallInt && mode.smallInt & 0xF000 == 0x4000
+}
 
 func readFileBytes(_ path: String) -> [UInt8]? { readFileHook(path) }
 
