@@ -21,6 +21,15 @@ nonisolated(unsafe) var atexitCallback = Obj.null
 import Glibc
 
 enum ModuleSys {
+    /// sys.ps1/sys.ps2 are writable; a soft reset (a fresh runtime) brings the defaults back, as
+    /// mp_init does on a board. The module itself lives in flash and outlives the heap.
+    static func resetPrompts() {
+        guard let sys = romModuleCache["sys"] else { return }
+        let d = dictMap(moduleDict(sys))
+        try? d.set(qobj("ps1"), qobj(">>> "))
+        try? d.set(qobj("ps2"), qobj("... "))
+    }
+
     static func register() {
         ObjStream.register()
         registerModule("sys") {
