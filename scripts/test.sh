@@ -27,8 +27,11 @@ echo "== swift test (under xvfb-run: the BoardWindow tests open an X11 window)"
 echo "== host runner command-line contract"
 python3 Tests/cli/run_cli_tests.py --exe .build/release/microboard
 
-echo "== REPL over serial links (mpremote, pyserial, socat, picocom on the PTY and TCP REPL; stdio REPL in a pty)"
+echo "== REPL over serial links (mpremote incl. mount, pyserial, socat, picocom, rshell, Thonny's back end on the PTY and TCP REPL; stdio REPL in a pty)"
 command -v mpremote >/dev/null 2>&1 || python3 -m pip install -q mpremote >/dev/null 2>&1 || echo "(could not install mpremote)"
+command -v rshell >/dev/null 2>&1 || python3 -m pip install -q rshell >/dev/null 2>&1 || echo "(could not install rshell)"
+# Thonny's MicroPython back end runs headless; its GUI dependencies are not needed
+python3 -c "import thonny" >/dev/null 2>&1 || python3 -m pip install -q --no-deps thonny >/dev/null 2>&1 || echo "(could not install thonny)"
 if ! command -v socat >/dev/null 2>&1 || ! command -v picocom >/dev/null 2>&1; then
     { apt-get install -y -qq socat picocom || { apt-get update -qq && apt-get install -y -qq socat picocom; }; } >/dev/null 2>&1 \
         || echo "(could not install socat/picocom)"

@@ -17,7 +17,7 @@ struct EmbedBoards: BuildToolPlugin {
         if let entries = try? fm.contentsOfDirectory(at: boards, includingPropertiesForKeys: nil) {
             for dir in entries.sorted(by: { $0.path() < $1.path() }) {
                 inputs.append(dir)
-                for name in ["board.json", "layout.json"] {
+                for name in ["board.json", "layout.json", "help.txt"] {
                     let json = dir.appending(path: name)
                     if fm.fileExists(atPath: json.path()) { inputs.append(json) }
                 }

@@ -13,6 +13,7 @@ enum BoardRuntime {
         portInfo.platform = def.platform
         portInfo.machine = def.machine
         portInfo.sysname = def.sysname
+        portInfo.helpText = embeddedHelpTexts.first(where: { $0.id == def.id })?.text.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
         portInfo.maxsize = def.maxsize
         portInfo.mpyValue = def.mpyValue
         platformInfo.system = "MicroPython"

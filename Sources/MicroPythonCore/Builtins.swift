@@ -467,22 +467,11 @@ func evalOrExec(_ a: Args, mode: CompileMode) throws -> Obj {
 
 func builtinHelp(_ o: Obj?) throws {
     guard let o = o else {
-        stdoutWrite(Array(helpText.utf8))
+        stdoutWrite(Array((portInfo.helpText ?? helpText).utf8))
         return
     }
     if isStr(o) && swiftString(o) == "modules" {
-        var names = builtinModuleNames().sorted()
-        names += frozenModuleNames().sorted()
-        var text = ""
-        var col = 0
-        for n in names {
-            text += n.padded(to: 19)
-            col += 1
-            if col == 4 { text = String(text.reversed().drop(while: { $0 == " " }).reversed()) + "\n"; col = 0 }
-        }
-        if col != 0 { text = String(text.reversed().drop(while: { $0 == " " }).reversed()) + "\n" }
-        text += "Plus any modules on the filesystem\n"
-        stdoutWrite(Array(text.utf8))
+        stdoutWrite(Array(helpModulesText().utf8))
         return
     }
     var buf: [UInt8] = []
@@ -503,6 +492,34 @@ func builtinHelp(_ o: Obj?) throws {
         }
     }
     stdoutWrite(buf)
+}
+
+/// help('modules') as py/builtinhelp.c prints it: the built-in modules (with __main__) and the
+/// frozen ones by file name without ".py", sorted, in 4 columns of 18 filled column by column.
+func helpModulesText() -> String {
+    var names = builtinModuleNames() + ["__main__"]
+    for f in frozenModuleNames() {
+        let path = f.replacingOccurrences(".", "/")
+        names.append(frozenModules[f]?.isPackage == true ? path + "/__init__" : path)
+    }
+    names = Array(Set(names)).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    let columns = 4, width = 18
+    let rows = (names.count + columns - 1) / columns
+    var text = ""
+    for i in 0..<rows {
+        var j = i
+        while true {
+            let name = names[j]
+            text += name
+            j += rows
+            if j >= names.count { break }
+            var gap = width - name.utf8.count
+            while gap < 1 { gap += width }
+            text += String(repeating: " ", count: gap)
+        }
+        text += "\n"
+    }
+    return text + "Plus any modules on the filesystem\n"
 }
 
 let helpText = """

@@ -420,6 +420,24 @@ public enum Py {
         get { MicroPythonCore.stdinReadLine }
         set { MicroPythonCore.stdinReadLine = newValue }
     }
+    /// Raw bytes to stdout (sys.stdout.buffer): unlike `stdoutWrite`, never "\n" -> "\r\n".
+    public static var stdoutWriteRaw: ([UInt8]) -> Void {
+        get { MicroPythonCore.stdoutWriteRaw }
+        set { MicroPythonCore.stdoutWriteRaw = newValue }
+    }
+    /// One raw byte of stdin for sys.stdin.read/readinto and sys.stdin.buffer (no echo, no line
+    /// editing); nil = end of input. Default: the host's fd 0. `Interpreter.runRepl` points it
+    /// at its console while it runs. May throw (KeyboardInterrupt while waiting).
+    public static var stdinReadByte: () throws -> UInt8? {
+        get { MicroPythonCore.stdinReadByte }
+        set { MicroPythonCore.stdinReadByte = newValue }
+    }
+    /// Whether sys.stdin has input waiting, for select/poll when a console feeds stdin (nil: the
+    /// host's fd 0 is polled).
+    public static var stdinPoll: (() -> Bool)? {
+        get { stdinPollHook }
+        set { stdinPollHook = newValue }
+    }
     /// os.urandom's source (deterministic mode seeds it).
     public static var randomBytes: ((Int) -> [UInt8])? {
         get { randomBytesHook }

@@ -185,6 +185,7 @@ public enum Interpreter {
         setRoot(.vfsCurrent, .none)
         setRoot(.handledException, .none)
         setRoot(.raisedException, .none)
+        ReplLineEditor.history.removeAll()    // as readline_init0 on a board's soft reset
         try? Runtime.resetHeapState()
         gcCollect()
     }

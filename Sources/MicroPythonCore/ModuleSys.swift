@@ -12,78 +12,26 @@ public struct PortInfo {
     public var buildDate = "2026-11-21"
     /// os.uname() sysname and nodename of a board (nil: the host's uname).
     public var sysname: String? = nil
+    /// What help() prints (nil: the unix port's text); a board sets its port's (stm32's help.c).
+    public var helpText: String? = nil
     public init() {}
 }
 
 nonisolated(unsafe) public var portInfo = PortInfo()
 nonisolated(unsafe) var atexitCallback = Obj.null
 
-/// A byte stream on a file descriptor: [type][fd][flags]; flags bit0 = binary (the .buffer view).
-enum ObjStream {
-    static var streamType = Obj.null
-
-    static func register() {
-        let methods: [NativeSpec] = [
-            method("write", 2) { a throws in
-                let s = a[0], v = a[1]
-                let bytes: [UInt8]
-                if isStr(v) || isBytesLike(v) { bytes = Array(strBytes(v)) }
-                else if v.isType(.memoryview) { bytes = memoryviewBytes(v) }
-                else { throw typeError("object with buffer protocol required") }
-                let fd = Int32(s.w(1))
-                if fd == 1 { stdoutWrite(bytes) } else if fd == 2 { stderrWrite(bytes) } else { writeFD(fd, bytes) }
-                return Obj(small: isStr(v) ? charCount(strBytes(v)) : bytes.count)
-            },
-            method("flush", 1) { _ throws in .none },
-            method("readline", 1, 2) { a throws in
-                guard var line = try stdinReadLine() else { return a[0].w(2) & 1 != 0 ? try newBytes(nil, 0) : qobj(._empty) }
-                line.append(10)
-                return a[0].w(2) & 1 != 0 ? try newBytes(line) : try newStr(line)
-            },
-            method("read", 1, 2) { a throws in
-                var out: [UInt8] = []
-                let limit = a.count > 1 && a[1] != .none ? try intToInt(a[1]) : -1
-                while limit < 0 || out.count < limit {
-                    guard let line = try stdinReadLine() else { break }
-                    out.append(contentsOf: line); out.append(10)
-                }
-                if limit >= 0 && out.count > limit { out = Array(out[0..<limit]) }
-                return a[0].w(2) & 1 != 0 ? try newBytes(out) : try newStr(out)
-            },
-            method("fileno", 1) { a throws in Obj(small: Int(a[0].w(1))) },
-            method("isatty", 1) { a throws in .bool(isatty(Int32(a[0].w(1))) != 0) },
-        ]
-        let a = romAllocRaw(bytes: 32)
-        let t = Obj(raw: a)
-        let w = t.words
-        w[0] = TypeID.type.addr
-        w[TypeWord.flags] = 0
-        w[TypeWord.name] = qobj("TextIOWrapper").raw
-        let wasBuilding = buildingRom
-        buildingRom = true
-        let locals = romDict()
-        for m in methods { try! dictMap(locals).set(qobj(m.name), makeNative(m)) }
-        buildingRom = wasBuilding
-        w[TypeWord.locals] = locals.raw
-        w[TypeWord.bases] = romTuple([]).raw
-        w[TypeWord.mro] = romTuple([t, TypeID.object.obj]).raw
-        w[TypeWord.nativeBase] = TypeID.object.addr
-        streamType = t
-    }
-
-    static func make(fd: Int32, binary: Bool) -> Obj {
-        let a = romAllocRaw(bytes: 16)
-        let w = hostPtr(a).assumingMemoryBound(to: UInt32.self)
-        w[0] = streamType.raw
-        w[1] = UInt32(fd)
-        w[2] = binary ? 1 : 0
-        return Obj(raw: a)
-    }
-}
-
 import Glibc
 
 enum ModuleSys {
+    /// sys.ps1/sys.ps2 are writable; a soft reset (a fresh runtime) brings the defaults back, as
+    /// mp_init does on a board. The module itself lives in flash and outlives the heap.
+    static func resetPrompts() {
+        guard let sys = romModuleCache["sys"] else { return }
+        let d = dictMap(moduleDict(sys))
+        try? d.set(qobj("ps1"), qobj(">>> "))
+        try? d.set(qobj("ps2"), qobj("... "))
+    }
+
     static func register() {
         ObjStream.register()
         registerModule("sys") {

@@ -5,8 +5,9 @@ import CSupport
 // tools (mpremote, pyboard.py, run-tests), with raw-paste mode and its flow control. The bytes on
 // the wire follow shared/notes/run-tests-contract.md §3.4 and §5.
 //
-// While it runs, `runRepl` routes print()/tracebacks (stdoutWrite/stderrWrite) and input()
-// (stdinReadLine) to the console, and restores the previous hooks when it returns.
+// While it runs, `runRepl` routes print()/tracebacks (stdoutWrite/stderrWrite), input()
+// (stdinReadLine), and sys.stdin/sys.stdout.buffer byte I/O (stdinReadByte, stdoutWriteRaw,
+// stdinPollHook) to the console, and restores the previous hooks when it returns.
 
 /// A byte stream carrying a REPL (a UART, a PTY, a TCP client, the terminal).
 public protocol ReplConsole: AnyObject {
@@ -21,11 +22,15 @@ public protocol ReplConsole: AnyObject {
     /// Code starts running (`char` = the keyboard-interrupt byte, normally 3) or stops (-1). While
     /// it is set, the transport turns that byte into `Py.interrupt()` instead of queueing it.
     func setInterruptChar(_ char: Int)
+    /// True when `readByte` would return at once (select/poll on sys.stdin). A console that
+    /// cannot tell says true: a poll then returns and the read waits.
+    func inputAvailable() -> Bool
 }
 
 extension ReplConsole {
     public func writeOutput(_ bytes: [UInt8]) { write(cookNewlines(bytes)) }
     public func setInterruptChar(_ char: Int) {}
+    public func inputAvailable() -> Bool { true }
 }
 
 /// "\n" -> "\r\n", as MicroPython's cooked stdout.
@@ -65,13 +70,22 @@ extension Interpreter {
     public static func runRepl(_ console: ReplConsole, boardMode: Bool) -> ReplExit {
         let session = ReplSession(console: console, boardMode: boardMode)
         let savedOut = stdoutWrite, savedErr = stderrWrite, savedIn = stdinReadLine
+        let savedRawOut = stdoutWriteRaw, savedByte = stdinReadByte, savedPoll = stdinPollHook, savedKind = stdinKind
         stdoutWrite = { [unowned console] b in console.writeOutput(b) }
         stderrWrite = { [unowned console] b in console.writeOutput(b) }
         stdinReadLine = { [unowned session] in try session.readInputLine() }
+        stdoutWriteRaw = { [unowned console] b in console.write(b) }
+        stdinReadByte = { [unowned console] in try console.readByte() }
+        stdinPollHook = { [unowned console] in console.inputAvailable() }
+        stdinKind = boardMode ? .boardConsole : .terminal
         defer {
             stdoutWrite = savedOut
             stderrWrite = savedErr
             stdinReadLine = savedIn
+            stdoutWriteRaw = savedRawOut
+            stdinReadByte = savedByte
+            stdinPollHook = savedPoll
+            stdinKind = savedKind
             kbdIntrChanged = nil
         }
         while true {

@@ -61,6 +61,7 @@ public enum Runtime {
         } catch {
             throw MemoryMapError.cannotMap("heap too small")
         }
+        ModuleSys.resetPrompts()
     }
 
     static func installTypes() {

@@ -32,6 +32,8 @@ public final class SerialConsole: ReplConsole {
 
     public func write(_ bytes: [UInt8]) { port.write(bytes) }
 
+    public func inputAvailable() -> Bool { port.input.count > 0 || port.isClosed }
+
     public func writeOutput(_ bytes: [UInt8]) { port.write(cookOutput ? cookNewlines(bytes) : bytes) }
 
     public func setInterruptChar(_ char: Int) {

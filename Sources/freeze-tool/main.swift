@@ -144,13 +144,14 @@ func rawLiteral(_ source: [UInt8]) -> [UInt8] {
 func embedBoards(_ dir: String, _ output: String) {
     var boards: [(String, [UInt8])] = []
     var layouts: [(String, [UInt8])] = []
+    var helps: [(String, [UInt8])] = []
     if isDirectory(dir) {
         for entry in listDirectory(dir) where isDirectory(dir + "/" + entry) {
-            for (name, into) in [("board.json", 0), ("layout.json", 1)] {
+            for (name, into) in [("board.json", 0), ("layout.json", 1), ("help.txt", 2)] {
                 let path = dir + "/" + entry + "/" + name
                 guard let text = readFile(path) else { continue }
                 guard Array(String(decoding: text, as: UTF8.self).utf8) == text else { fail("\(path) is not valid UTF-8") }
-                if into == 0 { boards.append((entry, text)) } else { layouts.append((entry, text)) }
+                if into == 0 { boards.append((entry, text)) } else if into == 1 { layouts.append((entry, text)) } else { helps.append((entry, text)) }
             }
         }
     }
@@ -166,6 +167,10 @@ func embedBoards(_ dir: String, _ output: String) {
     out += Array("]\n\n/// The window art of each board (boards/<id>/layout.json), for the front end.\nlet embeddedLayouts: [(id: String, json: StaticString)] = [\n".utf8)
     for (id, text) in layouts {
         out += Array("(id: \"\(id)\", json: ".utf8) + rawLiteral(text) + Array("),\n".utf8)
+    }
+    out += Array("]\n\n/// What help() prints on each board (boards/<id>/help.txt).\nlet embeddedHelpTexts: [(id: String, text: StaticString)] = [\n".utf8)
+    for (id, text) in helps {
+        out += Array("(id: \"\(id)\", text: ".utf8) + rawLiteral(text) + Array("),\n".utf8)
     }
     out += Array("]\n".utf8)
     if readFile(output) != out { writeFile(output, out) }

@@ -54,6 +54,13 @@ final class ScriptedConsole: ReplConsole {
     var text: [String] { responses.map(wireText) }
 }
 
+/// A file of the repository, from this test file's location.
+func repoPath(_ relative: String) -> String {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url.appendingPathComponent(relative).path
+}
+
 func wireText(_ b: [UInt8]) -> String {
     var s = String.UnicodeScalarView()
     var i = 0
@@ -194,6 +201,28 @@ extension InterpreterSuites {
         #expect(!help[1].replacingOccurrences(of: "\r\n", with: "").contains("\n"))
     }
 
+    @Test func helpPrintsThePortsTextAndTheModules() {
+        let stm32 = (try? String(contentsOfFile: repoPath("boards/pyboard-v11/help.txt"), encoding: .utf8)) ?? ""
+        #expect(stm32.hasPrefix("Welcome to MicroPython!\n") && stm32.contains("pyb.LED(n)"))
+        let text: [String] = CoreHarness.run {
+            portInfo.helpText = stm32
+            defer { portInfo.helpText = nil }
+            let c = ScriptedConsole(["help()\r", "help('modules')\r"])
+            ReplHarness.runBoard(c)
+            return c.text
+        }
+        #expect(text[1] == "help()\r\n" + stm32.replacingOccurrences(of: "\n", with: "\r\n") + ">>> ")
+        let lines = text[2].components(separatedBy: "\r\n")
+        #expect(lines.first == "help('modules')")
+        #expect(lines.dropFirst().first?.hasPrefix("__main__          ") == true)
+        #expect(lines.contains("Plus any modules on the filesystem"))
+        let names = lines.dropFirst().prefix(while: { !$0.hasPrefix("Plus") }).flatMap { $0.split(separator: " ").map(String.init) }
+        #expect(names.contains("sys") && names.contains("micropython") && names.contains("asyncio/__init__"))
+        // column-first: the first column is sorted top to bottom
+        let firstColumn = lines.dropFirst().prefix(while: { !$0.hasPrefix("Plus") }).map { String($0.prefix(18)).trimmingCharacters(in: .whitespaces) }
+        #expect(firstColumn == firstColumn.sorted())
+    }
+
     @Test func pasteModeRunsTheTextAsAFile() {
         ReplHarness.check([
             ("\u{5}", "\r\npaste mode; Ctrl-C to cancel, Ctrl-D to finish\r\n=== "),
@@ -236,6 +265,24 @@ extension InterpreterSuites {
             ("\u{1b}[B", "\u{8}\u{8}\u{8}20+2"),
             ("\u{10}", "\u{8}\u{8}\u{8}\u{8}\u{1b}[K1+1"),       // Ctrl-P
             ("\r", "\r\n2\r\n>>> "),
+        ])
+    }
+
+    @Test func aSoftResetClearsTheHistory() {
+        ReplHarness.check([
+            ("1+1\r", "1+1\r\n2\r\n>>> "),
+            ("\u{4}", "\r\nMPY: soft reboot\r\n" + ReplHarness.banner + ">>> "),
+            ("\u{1b}[A", ""),                                  // nothing to recall
+            ("\u{10}\r", "\r\n>>> "),
+        ])
+    }
+
+    @Test func sysPromptsAreWritable() {
+        ReplHarness.check([
+            ("import sys; sys.ps1 = 'py> '; sys.ps2 = '..> '\r", "import sys; sys.ps1 = 'py> '; sys.ps2 = '..> '\r\npy> "),
+            ("if 1:\r", "if 1:\r\n..>     "),
+            ("\u{3}", "\r\npy> "),
+            ("\u{4}", "\r\nMPY: soft reboot\r\n" + ReplHarness.banner + ">>> "),   // a soft reset restores them
         ])
     }
 
@@ -283,6 +330,41 @@ extension InterpreterSuites {
             ("hi\u{7f}ey\r", "hi\u{8}\u{1b}[Key\r\n>>> "),
             ("x\r", "x\r\n'hey'\r\n>>> "),
         ])
+    }
+
+    @Test func sysStdinReadsRawBytesWithoutEchoOnABoard() {
+        ReplHarness.check([
+            ("import sys; t = sys.stdin.read(3); b = sys.stdin.buffer.read(2)\r", "import sys; t = sys.stdin.read(3); b = sys.stdin.buffer.read(2)\r\n"),
+            // no echo; text mode reads "\r" as "\n" (as a board does), the buffer keeps it
+            ("é\rx\r\n", ">>> "),
+            ("t, b\r", "t, b\r\n('é\\nx', b'\\r\\n')\r\n>>> "),
+            ("buf = bytearray(4); n = sys.stdin.buffer.readinto(buf, 3)\r", "buf = bytearray(4); n = sys.stdin.buffer.readinto(buf, 3)\r\n"),
+            ("\u{0}\u{18}\u{7f}", ">>> "),
+            ("n, buf\r", "n, buf\r\n(3, bytearray(b'\\x00\\x18\\x7f\\x00'))\r\n>>> "),
+            ("l = sys.stdin.readline()\r", "l = sys.stdin.readline()\r\n"),
+            ("ab\r", ">>> "),
+            ("l\r", "l\r\n'ab\\n'\r\n>>> "),
+        ])
+    }
+
+    @Test func sysStdoutBufferWritesRawBytes() {
+        ReplHarness.check([
+            ("import sys\r", "import sys\r\n>>> "),
+            // print() output is cooked ("\n" -> "\r\n"); the binary stream writes bytes as given
+            ("sys.stdout.buffer.write(b'a\\nb\\x18')\r", "sys.stdout.buffer.write(b'a\\nb\\x18')\r\na\nb\u{18}4\r\n>>> "),
+            ("sys.stdout.write('c\\nd')\r", "sys.stdout.write('c\\nd')\r\nc\r\nd3\r\n>>> "),
+            ("sys.stdout.buffer.write(b'0123456', 2, 3)\r", "sys.stdout.buffer.write(b'0123456', 2, 3)\r\n2343\r\n>>> "),
+            ("sys.stdin.buffer is sys.stdout.buffer\r", "sys.stdin.buffer is sys.stdout.buffer\r\nTrue\r\n>>> "),
+        ])
+    }
+
+    @Test func theTerminalREPLKeepsLineEditingForSysStdinReadline() {
+        // the host runner's REPL: as a terminal in canonical mode, readline echoes the line
+        ReplHarness.check([
+            ("import sys; l = sys.stdin.readline()\r", "import sys; l = sys.stdin.readline()\r\n"),
+            ("hi\r", "hi\r\n>>> "),
+            ("l\r", "l\r\n'hi\\n'\r\n>>> "),
+        ], boardMode: false)
     }
 
     @Test func ctrlCWhileCodeRunsRaisesKeyboardInterrupt() {

@@ -71,6 +71,19 @@ check("sys.argv and sys.path[0]", out == "%r\n%s\n" % ([script, "a", "b"], os.pa
 rc, out, err = run([], stdin=b"x = 6\nprint(x * 7)\n")
 check("program on stdin", rc == 0 and out == "42\n", repr((rc, out, err)))
 
+# sys.stdin as a stream over fd 0: characters for the text stream, exact bytes for .buffer
+prog = ("import sys\n"
+        "print(repr(sys.stdin.read(3)), sys.stdin.buffer.read(3))\n"
+        "b = bytearray(6)\n"
+        "print(sys.stdin.buffer.readinto(b, 2), b[:2], repr(sys.stdin.readline()))\n"
+        "print(sys.stdin.readlines(), repr(sys.stdin.read()))\n"
+        "print(sys.stdout.buffer.write(b'raw\\x00\\n'), sys.stdin.buffer is sys.stdout.buffer)\n")
+path = write("stdin_stream.py", prog)
+rc, out, err = run([path], stdin="héllo\r\nwörld\nlast".encode())
+check("sys.stdin read/readinto/readline/readlines over a pipe, sys.stdout.buffer raw",
+      rc == 0 and out == "'hél' b'lo\\r'\n2 bytearray(b'\\nw') '\xf6rld\\n'\n['last'] ''\nraw\x00\n5 True\n",
+      repr((rc, out, err)))
+
 # -m runs a module as __main__, found through MICROPYPATH
 write("lib/mymod.py", "print(__name__)\n")
 env = dict(os.environ, MICROPYPATH=os.path.join(tmp, "lib"))

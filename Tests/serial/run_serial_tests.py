@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """The REPL over real serial tools: `microboard --host --serial pty` driven by mpremote (exec, eval,
-run, fs ls/cp/cat, soft reset), pyserial (the raw-REPL transcript of
+run, fs ls/cp/cat, soft reset, mount), pyserial (the raw-REPL transcript of
 shared/notes/run-tests-contract.md §5.6, Ctrl-C, detach/re-attach), socat and picocom; the same
 REPL on `--serial tcp:PORT` (mpremote socket://, socat, a telnet-style client); and the stdio REPL
-in a pty as run-tests starts it (banner, echo, terminal mode restored on exit and on SIGTERM).
+in a pty as run-tests starts it (banner, echo, terminal mode restored on exit and on SIGTERM);
+byte I/O through sys.stdin.buffer/sys.stdout.buffer, rshell ls/cp, and Thonny (its connect
+sequence replayed with pyserial, and its real MicroPython back end driven headless).
 
 Usage: run_serial_tests.py [--exe PATH]. Prints one line per check and 'N passed, M failed'.
-A missing tool (mpremote, socat, picocom, pyserial) makes its checks print 'skip'."""
+A missing tool (mpremote, socat, picocom, pyserial, rshell, thonny) makes its checks print 'skip'."""
 import os, pty, select, shutil, signal, socket, subprocess, sys, tempfile, termios, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -231,6 +233,233 @@ if have_picocom:
     check("picocom on the PTY", p.stdout == b'print("pico")\r\npico\r\n>>> ', (p.stdout, p.stderr))
 else:
     skip("picocom on the PTY", "picocom not installed")
+
+
+# ---------------------------------------------------------------- byte I/O on the console
+if serial is not None:
+    s = serial.Serial(dev, 115200, timeout=0.05, exclusive=True)
+    s.write(b"\r\x03\r\x01")
+    read_until(s.read, b"raw REPL; CTRL-B to exit\r\n>")
+    # with kbd_intr(-1) every byte value is data (0x03 too); "ready" says the code is waiting
+    s.write(b"import sys, micropython\nmicropython.kbd_intr(-1)\nprint('ready')\n"
+            b"d = sys.stdin.buffer.read(256)\nmicropython.kbd_intr(3)\n"
+            b"sys.stdout.buffer.write(bytes(reversed(d)))\n\x04")
+    got = read_until(s.read, b"ready\r\n")
+    s.write(bytes(range(256)))
+    s.timeout = 5
+    echo = s.read(256)
+    tail = read_until(s.read, b"\x04>")
+    s.timeout = 0.05
+    check("sys.stdin.buffer.read(256) / sys.stdout.buffer.write: every byte value, raw both ways",
+          got == b"OKready\r\n" and echo == bytes(reversed(range(256))) and tail == b"\x04\x04>", (got, echo[:20], tail))
+    s.write(b"import sys\nsys.stdin.buffer.write(b'x\\ny')\n\x04")
+    got = read_until(s.read, b"\x04>")
+    check("sys.stdin.buffer is the shared binary stream: its write goes out raw", got == b"OKx\ny\x04\x04>", got)
+    s.write(b"\x02")
+    quiet_read(s.read_all)
+    s.close()
+
+have_select = False
+if have_mpremote:
+    rc, out, err = mpremote(dev, "exec", "import select; print(hasattr(select, 'poll'))")
+    have_select = rc == 0 and out == "True\n"
+
+if have_select and serial is not None:
+    s = serial.Serial(dev, 115200, timeout=0.05, exclusive=True)
+    s.write(b"\r\x03\r\x01")
+    read_until(s.read, b"raw REPL; CTRL-B to exit\r\n>")
+    s.write(b"import sys, select\np = select.poll()\np.register(sys.stdin.buffer, select.POLLIN)\n"
+            b"print(p.poll(100))\nprint('waiting')\nr = p.poll(5000)\nprint(len(r), r[0][1], sys.stdin.buffer.read(1))\n\x04")
+    got = read_until(s.read, b"waiting\r\n")
+    time.sleep(0.2)
+    s.write(b"Z")
+    got += read_until(s.read, b"\x04>")
+    check("select.poll on sys.stdin.buffer: nothing waiting, then a byte arrives", got == b"OK[]\r\nwaiting\r\n1 1 b'Z'\r\n\x04\x04>", got)
+    s.write(b"\x02")
+    quiet_read(s.read_all)
+    s.close()
+elif have_mpremote:
+    skip("select.poll on sys.stdin", "no select module in this build")
+
+# ---------------------------------------------------------------- mpremote mount
+if have_mpremote and have_select:
+    mdir = os.path.join(tmp, "mounted")
+    os.makedirs(os.path.join(mdir, "pkg"), exist_ok=True)
+    with open(os.path.join(mdir, "helper.py"), "w") as f:
+        f.write("GREETING = 'hello from the host folder'\ndef twice(x):\n    return 2 * x\n")
+    with open(os.path.join(mdir, "pkg", "__init__.py"), "w") as f:
+        f.write("from .inner import VALUE\n")
+    with open(os.path.join(mdir, "pkg", "inner.py"), "w") as f:
+        f.write("VALUE = " + repr("v" * 3000) + "\n")    # bigger than one transfer window
+    with open(os.path.join(mdir, "notes.txt"), "w") as f:
+        f.write("first line\nsecond line\n")
+    with open(os.path.join(tmp, "use_helper.py"), "w") as f:
+        f.write("import helper, pkg\nprint(helper.GREETING, helper.twice(21), len(pkg.VALUE))\n")
+    rc, out, err = mpremote(dev, "mount", mdir, "exec", "import os; print(sorted(os.listdir('/remote')))")
+    check("mpremote mount: os.listdir('/remote') lists the host folder",
+          rc == 0 and out.endswith("['helper.py', 'notes.txt', 'pkg']\n"), (rc, out, err))
+    rc, out, err = mpremote(dev, "mount", mdir, "run", os.path.join(tmp, "use_helper.py"))
+    check("mpremote mount + run: imports a module and a package from the mounted folder",
+          rc == 0 and out.endswith("hello from the host folder 42 3000\n"), (rc, out, err))
+    payload = bytes(range(256)) * 8
+    rc, out, err = mpremote(dev, "mount", mdir, "exec",
+                            "import os\n"
+                            "print(open('notes.txt').readlines())\n"
+                            "with open('/remote/written.txt', 'w') as f:\n    f.write('written on the board\\n')\n"
+                            "with open('blob.bin', 'wb') as f:\n    f.write(bytes(range(256)) * 8)\n"
+                            "print(os.stat('blob.bin')[6], os.getcwd())\n"
+                            "os.mkdir('newdir')\nos.rename('written.txt', 'newdir/moved.txt')\n"
+                            "print(os.listdir('newdir'), open('blob.bin', 'rb').read() == bytes(range(256)) * 8)\n")
+    moved = os.path.join(mdir, "newdir", "moved.txt")
+    blob = open(os.path.join(mdir, "blob.bin"), "rb").read() if os.path.exists(os.path.join(mdir, "blob.bin")) else b""
+    check("mpremote mount: read, write (text and every byte value), stat, mkdir, rename in the folder",
+          rc == 0 and out.endswith("['first line\\n', 'second line\\n']\n2048 /remote\n['moved.txt'] True\n")
+          and os.path.exists(moved) and open(moved).read() == "written on the board\n" and blob == payload,
+          (rc, out, err, blob[:16]))
+    rc, out, err = mpremote(dev, "mount", mdir, "exec", "open('missing.txt')")
+    check("mpremote mount: a missing file raises OSError ENOENT on the board",
+          rc == 1 and "OSError" in out + err and "ENOENT" in out + err, (rc, out, err))
+    rc, out, err = mpremote(dev, "resume", "exec", "import os\ntry:\n    os.listdir('/remote')\n    print('still mounted')\n"
+                                                   "except OSError:\n    print('unmounted', os.getcwd() != '/remote')\n")
+    check("mpremote unmounts the folder when it ends", rc == 0 and out == "unmounted True\n", (rc, out, err))
+elif have_mpremote:
+    skip("mpremote mount checks", "no select module in this build (mpremote's RemoteFS polls sys.stdin)")
+
+# ---------------------------------------------------------------- rshell
+if shutil.which("rshell"):
+    rdir = os.path.join(tmp, "rshell")
+    os.makedirs(rdir, exist_ok=True)
+    rblob = bytes((i * 13 + 5) & 0xFF for i in range(3000))
+    with open(os.path.join(rdir, "src.bin"), "wb") as f:
+        f.write(rblob)
+
+    def rshell(*cmd):
+        p = subprocess.run(["rshell", "-p", dev, "--buffer-size", "512", "--quiet", "--nocolor", *cmd],
+                           cwd=tmp, capture_output=True, timeout=90, stdin=subprocess.DEVNULL)
+        return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
+
+    rc, out, err = rshell("ls", "/pyboard" + rdir)
+    check("rshell ls (the board's files)", rc == 0 and "src.bin" in out, (rc, out, err))
+    rc, out, err = rshell("cp", os.path.join(rdir, "src.bin"), "/pyboard" + os.path.join(rdir, "to_board.bin"))
+    got = open(os.path.join(rdir, "to_board.bin"), "rb").read() if os.path.exists(os.path.join(rdir, "to_board.bin")) else b""
+    check("rshell cp to the board (binary, through sys.stdin.buffer)", rc == 0 and got == rblob, (rc, out, err, len(got)))
+    rc, out, err = rshell("cp", "/pyboard" + os.path.join(rdir, "to_board.bin"), os.path.join(rdir, "back.bin"))
+    got = open(os.path.join(rdir, "back.bin"), "rb").read() if os.path.exists(os.path.join(rdir, "back.bin")) else b""
+    check("rshell cp from the board (through sys.stdout.buffer)", rc == 0 and got == rblob, (rc, out, err, len(got)))
+else:
+    skip("rshell checks", "rshell not installed")
+
+# ---------------------------------------------------------------- Thonny
+# Thonny's connect sequence (plugins/micropython/bare_metal_backend.py), replayed with pyserial:
+# Ctrl-C three times 0.1 s apart, Ctrl-B for the welcome text, Ctrl-A, helper code defined by
+# raw-paste (a class with `import` and builtins.classmethod in its body), then management
+# values printed between <thonny> markers.
+if serial is not None:
+    s = serial.Serial(dev, 115200, timeout=0.05, exclusive=True)
+    for _ in range(3):
+        s.write(b"\x03")
+        time.sleep(0.1)
+    got = quiet_read(s.read_all)
+    s.write(b"\x02")
+    welcome = quiet_read(s.read_all)
+    check("Thonny replay: interrupts reach a prompt, Ctrl-B gives the welcome text",
+          got.endswith(b">>> ") and welcome.startswith(b"\r\nMicroPython v1.28.0") and welcome.endswith(b'Type "help()" for more information.\r\n>>> '),
+          (got, welcome))
+    s.write(b"\x01")
+    read_until(s.read, b"raw REPL; CTRL-B to exit\r\n>")
+
+    def raw_paste(code):
+        s.write(b"\x05A\x01")
+        s.timeout = 2
+        head = s.read(4)
+        window = int.from_bytes(head[2:4], "little") if head[:2] == b"R\x01" else 0
+        if not window:
+            return head
+        data, remain = code.encode(), window
+        i = 0
+        while i < len(data):
+            while remain == 0 or s.in_waiting:
+                if s.read(1) == b"\x01":
+                    remain += window
+            chunk = data[i:i + remain]
+            s.write(chunk)
+            remain -= len(chunk)
+            i += len(chunk)
+        s.write(b"\x04")
+        s.timeout = 0.05
+        # a window-ack byte (0x01) may still come after the last chunk
+        return read_until(s.read, b"\x04>", timeout=10).lstrip(b"\x01")
+
+    helper = ("class __thonny_helper:\n"
+              "    import builtins\n"
+              "    try:\n        import uos as os\n    except builtins.ImportError:\n        import os\n"
+              "    import sys\n"
+              "    @builtins.classmethod\n"
+              "    def print_mgmt_value(cls, obj):\n"
+              "        cls.builtins.print('<thonny>', cls.builtins.repr(obj), '</thonny>', sep='', end='')\n"
+              "    @builtins.classmethod\n"
+              "    def getcwd(cls):\n"
+              "        if cls.builtins.hasattr(cls.os, 'getcwd'):\n            return cls.os.getcwd()\n        return ''\n")
+    got = raw_paste(helper)
+    check("Thonny replay: the helper class is defined through raw-paste", got == b"\x04\x04\x04>", got)
+    results_ok = []
+    for expr, expect in (("__thonny_helper.getcwd()", repr(tmp)),
+                         ("__thonny_helper.sys.path", None),
+                         ("__thonny_helper.sys.implementation.name", "'micropython'"),
+                         ("__thonny_helper.builtins.isinstance(__thonny_helper.os.stat('.')[0], int)", "True")):
+        got = raw_paste("__thonny_helper.print_mgmt_value(%s)" % expr)
+        ok = got.startswith(b"\x04<thonny>") and got.endswith(b"</thonny>\x04\x04>")
+        value = got[len(b"\x04<thonny>"):-len(b"</thonny>\x04\x04>")].decode()
+        if expect is not None:
+            ok = ok and value == expect
+        results_ok.append((ok, expr, got))
+    check("Thonny replay: management values between <thonny> markers (cwd, sys.path, implementation, os.stat)",
+          all(r[0] for r in results_ok), [r for r in results_ok if not r[0]])
+    got = raw_paste("__thonny_helper.builtins.help('modules')")
+    lines = got.decode("utf-8", "replace").strip("\x04>").strip().splitlines()
+    mods = " ".join(lines[:-1]).replace("/__init__", "").replace("__main__", "").replace("/", ".").split()
+    check("Thonny replay: help('modules') parses into the module list", "sys" in mods and "asyncio" in mods and
+          lines[-1] == "Plus any modules on the filesystem", lines)
+    s.write(b"\x02")
+    quiet_read(s.read_all)
+    s.close()
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from thonny_session import ThonnySession, thonny_backend_path, output_of
+if thonny_backend_path():
+    from thonny.common import ToplevelCommand, InlineCommand
+    tdir = os.path.join(tmp, "thonny")
+    os.makedirs(tdir, exist_ok=True)
+    ts = ThonnySession(dev, os.path.join(tmp, "thonny-user"), tmp)
+    ready, seen = ts.wait_for(lambda m: type(m).__name__ == "ToplevelResponse", timeout=30)
+    check("Thonny's back end connects (welcome text, cwd, sys.path)",
+          ready is not None and ready["welcome_text"].startswith("MicroPython v1.28.0") and ready["cwd"] == tmp
+          and isinstance(ready["sys_path"], list), (ready, seen[-3:]))
+    r, seen = ts.command(ToplevelCommand("execute_source", source="print(6*7)\nthonny_x = [1, 2]\n"))
+    check("Thonny: execute_source prints", r is not None and output_of(seen) == "42\n", (r, seen[-3:]))
+    r, seen = ts.command(ToplevelCommand("execute_source", source="thonny_x\n"))
+    check("Thonny: an expression's value comes back as an object link",
+          r is not None and "[1, 2][/object_link_for_thonny]" in output_of(seen), (r, seen[-3:]))
+    r, seen = ts.command(InlineCommand("get_globals", module_name="__main__"))
+    check("Thonny: get_globals", r is not None and r["globals"].get("thonny_x") is not None and
+          r["globals"]["thonny_x"].repr == "[1, 2]", (r, seen[-3:]))
+    content = b"written by thonny\n" + bytes(range(256))
+    tpath = os.path.join(tdir, "t.bin")
+    r, seen = ts.command(InlineCommand("write_file", path=tpath, content_bytes=content, make_shebang_scripts_executable=False))
+    on_disk = open(tpath, "rb").read() if os.path.exists(tpath) else b""
+    check("Thonny: write_file", r is not None and on_disk == content, (r, seen[-3:], on_disk[:30]))
+    r, seen = ts.command(InlineCommand("read_file", path=tpath))
+    check("Thonny: read_file", r is not None and r["content_bytes"] == content, (r, seen[-3:]))
+    r, seen = ts.command(InlineCommand("get_dirs_children_info", paths=[tdir], include_hidden=False, node_id="n1"))
+    info = r["data"][tdir] if r is not None else {}
+    check("Thonny: the file browser lists the folder", info.get("t.bin", {}).get("size") == len(content)
+          and info["t.bin"]["kind"] == "file", (r, seen[-3:]))
+    r, seen = ts.command(ToplevelCommand("execute_source", source="1/0\n"))
+    check("Thonny: an error's traceback on stderr", r is not None and
+          output_of(seen, "stderr").endswith("ZeroDivisionError: divide by zero\n"), (r, seen[-3:]))
+    ts.close()
+else:
+    skip("Thonny back-end checks", "thonny not installed (pip install --no-deps thonny)")
 
 stop(runner)
 check("the stable link is removed when the runner ends", not os.path.lexists(link))
