@@ -1,3 +1,4 @@
+import Glibc
 // Number and string formatting, independent of the interpreter's object model:
 //   * the format-spec mini-language of format() / str.format() / f-strings (`FormatSpec`,
 //     `formatString`, `formatInteger`, `formatDouble`),
@@ -969,13 +970,18 @@ public func reprDouble(_ x: Double, into out: UnsafeMutablePointer<UInt8>) -> In
 }
 
 /// Writes the float32 repr (at most 24 bytes) at `out`; returns the byte count.
+/// As MicroPython with single-precision floats (stm32): 7 significant digits in %g style, plus
+/// ".0" when the result would read as an int.
 public func reprFloat32(_ x: Float, into out: UnsafeMutablePointer<UInt8>) -> Int {
     if !x.isFinite { return writeNonFinite(x.isNaN, x < 0, out) }
-    if x.magnitude <= 16_777_216, x == x.rounded(.towardZero) {
-        return writeIntegral(Int64(x), x.sign == .minus, out)
+    var tmp = [CChar](repeating: 0, count: 32)
+    let n = withVaList([Double(x)]) { vsnprintf(&tmp, 32, "%.7g", $0) }
+    var len = Int(max(0, min(n, 31)))
+    for i in 0..<len { out[i] = UInt8(bitPattern: tmp[i]) }
+    if !tmp[0..<len].contains(where: { $0 == 46 || $0 == 101 }) {   // no '.' and no 'e'
+        out[len] = 46; out[len + 1] = 48; len += 2
     }
-    var desc = x.description
-    return desc.withUTF8 { reprLayout($0, negative: x.sign == .minus, out) }
+    return len
 }
 
 @inline(__always)

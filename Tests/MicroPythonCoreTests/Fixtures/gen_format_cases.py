@@ -13,7 +13,8 @@ Line formats (fields separated by TAB; specs and results never contain TAB or ne
   PI  <fmt>   <int decimal> <hex> <oct>    <result>    fmt % int
   PS  <fmt>   <utf-8 hex>                  <result>    fmt % str
   R   -       <double bits hex>            <result>    repr(float)
-  R32 -       <float32 bits hex>           <result>    shortest round-trip repr of a float32
+  R32 -       <float32 bits hex>           <result>    repr of a float32 as MicroPython's single-precision
+                                                       ports print it: '%.7g', plus '.0' if it reads as an int
   P   -       <utf-8 hex>                  <bits hex | None>   float(str)
 An error result is "!<ExceptionName>: <message>".
 """
@@ -293,8 +294,12 @@ def main():
         lines.append('R\t-\t%s\t%s' % (dbits(x), repr(x)))
     for _ in range(int(900 * SCALE)):
         b = random_f32_bits()
-        digits, decpt = shortest_f32(b)
-        lines.append('R32\t-\t%08x\t%s' % (b, repr_layout(digits, decpt, bool(b >> 31))))
+        digits, decpt = shortest_f32(b)   # keeps the random stream as before
+        x = struct.unpack('<f', struct.pack('<I', b))[0]
+        r = '%.7g' % x
+        if '.' not in r and 'e' not in r and 'n' not in r:
+            r += '.0'
+        lines.append('R32\t-\t%08x\t%s' % (b, r))
     for _ in range(int(400 * SCALE)):
         s = random_float_text()
         try:
