@@ -7,7 +7,10 @@ import MicroPythonCore
 public enum DeviceBindings {
     /// Turns a pin argument (a Pin object or a pin name) into the board's pin name. The board
     /// installs the real resolver; the default accepts names given as strings.
-    nonisolated(unsafe) public static var pinNameResolver: (Obj) throws -> String = { o in
+    nonisolated(unsafe) public static var pinNameResolver: (Obj) throws -> String = namesOnly
+
+    /// The resolver without a board: pin names given as strings.
+    public static let namesOnly: (Obj) throws -> String = { o in
         guard Py.isStr(o) else { throw Py.error(.TypeError, "pin name expected (no Pin resolver installed)") }
         return try Py.toString(o)
     }

@@ -83,22 +83,24 @@ enum MachineI2C {
 
     // MARK: transfers (mp_machine_i2c_transfer)
 
+    // The bus time of each part is spent before the device sees it, so a chip's timing (an
+    // EEPROM's write cycle from STOP) starts when its bits have gone over the wire.
+
     static func writeTo(_ t: Target, _ addr: UInt8, _ data: [UInt8], stop: Bool) throws -> Int {
-        var bits = 10
-        defer { t.spend(bits) }
+        t.spend(10)
         guard t.bus.start(address: addr, read: false) else {
+            t.spend(1)
             t.bus.stop()
-            bits += 1
             throw Py.osError(ENODEV)
         }
         var acks = 0
         for b in data {
-            bits += 9
+            t.spend(9)
             if !t.bus.writeByte(b) { break }
             acks += 1
         }
         if stop {
-            bits += 1
+            t.spend(1)
             t.bus.stop()
         }
         return acks
@@ -106,11 +108,10 @@ enum MachineI2C {
 
     static func readFrom(_ t: Target, _ addr: UInt8, _ n: Int, stop: Bool) throws -> [UInt8] {
         if t.unit != nil && !stop { throw Py.osError(EINVAL) }
-        var bits = 10
-        defer { t.spend(bits) }
+        t.spend(10)
         guard t.bus.start(address: addr, read: true) else {
+            t.spend(1)
             t.bus.stop()
-            bits += 1
             throw Py.osError(ENODEV)
         }
         if t.unit != nil && n == 0 {
@@ -119,11 +120,11 @@ enum MachineI2C {
         }
         var out: [UInt8] = []
         for i in 0..<n {
-            bits += 9
+            t.spend(9)
             out.append(t.bus.readByte(ack: i < n - 1))
         }
         if stop {
-            bits += 1
+            t.spend(1)
             t.bus.stop()
         }
         return out

@@ -84,14 +84,19 @@ enum PybI2C {
 
     // MARK: HAL transfers
 
-    /// One polled HAL transfer: time on the bus, the timeout rule, STOP on errors.
+    /// One polled HAL transfer: time on the bus (spent before the device sees each part), the
+    /// timeout rule, STOP on errors.
     struct Transfer {
         let bus: I2CBus
         let unit: I2CUnit
         let timeoutMs: Int
         var spent = 0.0
 
-        mutating func clock(_ bits: Int) { spent += unit.seconds(bits: bits) }
+        mutating func clock(_ bits: Int) {
+            let s = unit.seconds(bits: bits)
+            spent += s
+            DeviceBuses.shared.busy(s)
+        }
 
         /// The HAL waits for a flag: with timeout 0, or past the timeout, it gives up.
         func checkTimeout() throws {
@@ -101,7 +106,7 @@ enum PybI2C {
         func fail(_ errno: Int32) -> Error {
             bus.stop()
             // A timeout leaves the bus busy: i2c_reset_after_error polls BUSY for 50 ms first.
-            DeviceBuses.shared.busy(spent + (errno == ETIMEDOUT ? 0.050 : 0))
+            if errno == ETIMEDOUT { DeviceBuses.shared.busy(0.050) }
             return Py.osError(errno)
         }
 
@@ -133,7 +138,6 @@ enum PybI2C {
         mutating func finish() {
             clock(1)
             bus.stop()
-            DeviceBuses.shared.busy(spent)
         }
     }
 
@@ -161,10 +165,8 @@ enum PybI2C {
         let u = unit(id)
         guard u.halReady else { return false }
         let b = bus(id)
-        var spent = 0.0
-        defer { DeviceBuses.shared.busy(spent) }
         for _ in 0..<trials {
-            spent += u.seconds(bits: 11)
+            DeviceBuses.shared.busy(u.seconds(bits: 11))
             let ack = b.start(address: addr, read: false)
             b.stop()
             if ack { return true }

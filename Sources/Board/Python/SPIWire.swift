@@ -54,6 +54,7 @@ enum SPIWire {
             if wide { bytes.append(UInt8(f >> 8)) }
             bytes.append(UInt8(f & 0xFF))
         }
+        if baudrate > 0 { DeviceBuses.shared.busy(Double(bytes.count * 8) / Double(baudrate)) }
         let back = bus.transfer(bytes)
         var inFrames: [UInt32] = []
         var k = 0
@@ -77,7 +78,6 @@ enum SPIWire {
                 data[i] = UInt8(v)
             }
         }
-        if baudrate > 0 { DeviceBuses.shared.busy(Double(bytes.count * 8) / Double(baudrate)) }
         result.data = data
         return result
     }
