@@ -58,6 +58,9 @@ echo "== board programs on the emulated pyboard (deterministic clock), then in G
 python3 Tests/board/run_board_tests.py --exe .build/release/microboard -q
 python3 Tests/board/run_board_tests.py --exe .build/release/microboard -q --gc-stress
 
+echo "== third-party drivers (PyPI micropython-bme280, micropython-ssd1306; fetched, not committed) on the device models"
+python3 Tests/board/drivers/run_driver_tests.py --exe .build/release/microboard
+
 echo "== fuzz regression (a fixed set of generated and mutated inputs: none may crash or hang the host)"
 swift build -c release --product microboard-fuzz 2>&1 | tail -n 1
 .build/release/microboard-fuzz --seed 1 --random 0 --mutate 0 Tests/corpus:Tests/fuzz/seeds \

@@ -47,6 +47,8 @@ public final class Board: @unchecked Sendable {
     let clock: VirtualClock
     let scheduler: Scheduler
     let pins: PinModel
+    /// Buses, attached chips and their wires (set at the end of init: it needs the board).
+    private(set) var devices: BoardDevices!
 
     /// Storage and other layers: run at every boot after the pins are initialised (mount
     /// filesystems, run boot.py). LEDs 2–4 are turned off after them, as after boot.py.
@@ -101,7 +103,12 @@ public final class Board: @unchecked Sendable {
         ledValue = Array(repeating: 0, count: def.leds.count)
         ledSince = Array(repeating: 0, count: def.leds.count)
         pins.onPending = { Py.requestAttention() }
-        pins.onLevel = { [unowned self] i, _ in self.ledLevelChanged(pin: i) }
+        pins.onLevel = { [unowned self] i, level in
+            self.ledLevelChanged(pin: i)
+            self.devices?.pinLevelChanged(i, level)
+        }
+        devices = BoardDevices(self)
+        attach(devices)
     }
 
     // MARK: front-end interface (any thread)
@@ -295,6 +302,9 @@ public final class Board: @unchecked Sendable {
             // one quantum, then pause again
             paused = false
             stepBudget = 2
+        case .setSensor(let device, let setting, let value):
+            do { try devices.setSensor(device, setting, value) } catch { writeHostError("\(error)") }
+            publish(force: true)
         }
     }
 
@@ -461,6 +471,8 @@ public final class Board: @unchecked Sendable {
         s.paused = paused
         s.pressed = pressed
         s.boots = boots
+        s.displays = devices.displayFrames()
+        s.sensors = devices.sensorValues()
         mailbox.publish(s)
     }
 

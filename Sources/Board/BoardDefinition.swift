@@ -81,6 +81,8 @@ public struct BoardDefinition: Codable, Sendable {
         public var tx: String?, rx: String?, rts: String?, cts: String?
         public var scl: String?, sda: String?
         public var nss: String?, sck: String?, miso: String?, mosi: String?
+        /// The peripheral clock feeding the unit ("pclk1" when absent, "pclk2").
+        public var clock: String?
     }
     public struct Buses: Codable, Sendable {
         public var uart: [Bus]
@@ -89,6 +91,8 @@ public struct BoardDefinition: Codable, Sendable {
         public var can: [Bus]?
     }
     public struct Device: Codable, Sendable {
+        /// What front ends call it ("accel": the window's sliders "accel.x" set it).
+        public var name: String?
         public var kind: String
         public var bus: String
         public var busId: Int

@@ -16,6 +16,9 @@ public enum BoardEvent: Sendable, Equatable {
     case step
     /// Ends the board run (window closed, front end quitting).
     case quit
+    /// A physical value a device measures (window slider, scenario, control channel): device
+    /// by name ("accel", "bme280"), setting by the device's name for it ("x", "temperature").
+    case setSensor(String, String, Double)
 }
 
 /// A snapshot of what a front end shows.
@@ -37,6 +40,10 @@ public struct BoardState: Sendable, Equatable {
     /// Number of boots so far (1 after power-on; grows with each soft or hard reset).
     public var boots = 0
     public var running = true
+    /// What attached displays show (recomputed at each publish: a few KB at most every 20 ms).
+    public var displays: [DisplayFrame] = []
+    /// Sensor values by "device.setting" ("accel.x" in g).
+    public var sensors: [String: Double] = [:]
 }
 
 /// The thread-safe mailbox between front ends and the interpreter thread.

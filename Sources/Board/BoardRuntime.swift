@@ -25,6 +25,7 @@ enum BoardRuntime {
             registered = true
             ModulePyb.register()
             ModuleMachine.register()
+            DeviceBindings.register()
         }
         var config = RuntimeConfig()
         config.heapBytes = def.heap.bytes

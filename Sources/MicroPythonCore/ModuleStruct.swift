@@ -250,6 +250,7 @@ private func structPackInto(_ fmt: StructFormat, _ p: UnsafeMutablePointer<UInt8
 
 enum ModuleStruct {
     static func register() {
+        moduleAliases["ustruct"] = "struct"
         registerModule("struct") {
             [
                 ("calcsize", .function(fn("calcsize", 1) { a in

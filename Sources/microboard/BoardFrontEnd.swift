@@ -61,6 +61,12 @@ final class BoardWindowAdapter: BoardWindowModel {
 
     init(board: Board, layout: BoardLayout) {
         self.board = board
+        var layout = layout
+        // Attached displays get an OLED panel beside the board's own panels.
+        for d in board.displayPanels where !layout.panels.contains(where: { $0.name == d.name }) {
+            layout.panels.append(.display(name: d.name, title: d.title, width: 128, height: 64, pixelScale: 2,
+                                          colour: Colour(0x9F, 0xE8, 0xFF)))
+        }
         self.layout = layout
         title = "microboard — \(board.definition.name)"
     }
@@ -69,9 +75,11 @@ final class BoardWindowAdapter: BoardWindowModel {
         let s = board.state
         var leds: [Int: Double] = [:]
         for (i, v) in s.leds.enumerated() { leds[i + 1] = v }
+        var displays: [String: MonoFramebuffer] = [:]
+        for d in s.displays { displays[d.name] = MonoFramebuffer(width: d.width, height: d.height, bytes: d.pages) }
         return BoardSnapshot(leds: leds, virtualTime: Double(s.virtualMicros) / 1e6, speedPercent: s.speedPercent,
                              heapUsed: s.heapUsed, heapTotal: s.heapTotal, clockMode: s.clockMode.rawValue,
-                             paused: s.paused)
+                             paused: s.paused, displays: displays, sliderValues: s.sensors)
     }
 
     func post(_ event: BoardWindowEvent) {
@@ -82,7 +90,10 @@ final class BoardWindowAdapter: BoardWindowModel {
         case .reset: board.post(.reset)
         case .pauseToggle: board.post(board.state.paused ? .resume : .pause)
         case .step: board.post(.step)
-        case .slider: break   // sensor values: the accelerometer model (issue 7)
+        case .slider(let name, let value):
+            // "accel.x": device "accel", setting "x"
+            guard let dot = name.lastIndex(of: ".") else { return }
+            board.post(.setSensor(String(name[..<dot]), String(name[name.index(after: dot)...]), value))
         case .quit: board.post(.quit)
         }
     }
@@ -137,6 +148,21 @@ func runInteractiveBoard(_ board: Board, _ fe: FrontEndOptions) -> Int32 {
         writeOut("microboard: \(board.definition.name) — Ctrl-] quits, Ctrl-D soft-resets\r\n")
     }
 
+    let status = runWithFrontEnd(board, fe, .interactive(repl: { _ in
+        switch Interpreter.runRepl(console, boardMode: true) {
+        case .softReset: return .softReset
+        case .eof: return .eof
+        case .systemExit(let n): return .systemExit(n)
+        }
+    }))
+    port.close()
+    removeLinks()
+    return status
+}
+
+/// Runs `program` on its board thread while the main thread shows the window (or, headless,
+/// takes the screenshot); returns the board's exit status.
+func runWithFrontEnd(_ board: Board, _ fe: FrontEndOptions, _ program: BoardProgram) -> Int32 {
     var layout: BoardLayout? = nil
     if let text = BoardDefinition.layoutJSON(board.definition.id) { layout = try? BoardLayout.decode(json: text) }
     let wantWindow = fe.window && layout != nil && BoardWindow.displayAvailable()
@@ -150,13 +176,7 @@ func runInteractiveBoard(_ board: Board, _ fe: FrontEndOptions) -> Int32 {
     let adapter = layout.map { BoardWindowAdapter(board: board, layout: $0) }
     let done = DispatchSemaphore(value: 0)
     let runner = Thread {
-        status.code = board.run(.interactive(repl: { _ in
-            switch Interpreter.runRepl(console, boardMode: true) {
-            case .softReset: return .softReset
-            case .eof: return .eof
-            case .systemExit(let n): return .systemExit(n)
-            }
-        }))
+        status.code = board.run(program)
         adapter?.finish()
         done.signal()
     }
@@ -177,7 +197,5 @@ func runInteractiveBoard(_ board: Board, _ fe: FrontEndOptions) -> Int32 {
         board.post(.quit)
     }
     done.wait()
-    port.close()
-    removeLinks()
     return status.code
 }

@@ -6,17 +6,20 @@ import MicroPythonCore
 
 // microboard [--board ID] [--clock realtime|fast|deterministic] [--speed F] [--headless]
 //            [--serial stdio|pty|tcp:PORT] [--serial-link PATH] [--screenshot FILE.png --at-ms N]
-//            [--press NAME:AT_MS[:HOLD_MS]] [--run FILE]
+//            [--press NAME:AT_MS[:HOLD_MS]] [--attach DEVICE@BUS[:ADDR|CS][,k=v]]... [--scenario FILE.json]
+//            [--run FILE]
 //
 // Runs the emulated board (pyboard-v11 by default; `microboard` alone on a terminal does this):
 // the window when a display is there, the REPL on the terminal or on a PTY/TCP link. With --run, FILE runs on the booted board as main.py would, its output
 // (and tracebacks: a board has one console) goes to stdout with "\n" line ends, and the process
 // exits with the unix port's statuses (0, 1 for an uncaught exception, the SystemExit code).
 // --press NAME:AT_MS[:HOLD_MS] presses a board button at a virtual time (default hold 50 ms), for
-// deterministic switch tests; RST as NAME resets the board.
+// deterministic switch tests; RST as NAME resets the board. --attach adds a device model to a
+// bus (DeviceCatalog syntax: bme280@i2c2:0x76, spiflash@spi1:X5, ssd1306-spi@spi2:Y5,dc=Y4,res=Y3);
+// --scenario reads devices and timed events from JSON (see `loadScenario`).
 
 let boardOptionNames: Set<String> = ["--board", "--run", "--clock", "--speed", "--headless", "--press", "--serial",
-                                     "--serial-link", "--screenshot", "--at-ms"]
+                                     "--serial-link", "--screenshot", "--at-ms", "--attach", "--scenario"]
 
 /// The board runs when a board option comes first, or with no arguments on a terminal unless the
 /// executable is called `micropython` (then it is MicroPython's unix port, as run-tests expects).
@@ -38,6 +41,8 @@ func runBoardMode(_ argv: [String]) -> Never {
     var fe = FrontEndOptions()
     var shotPath: String? = nil
     var shotAt: Int? = nil
+    var attachments: [String] = []
+    var scenarios: [String] = []
     var i = 1
     while i < argv.count {
         let a = argv[i]
@@ -57,6 +62,8 @@ func runBoardMode(_ argv: [String]) -> Never {
             }
             fe.serial = v
         case "--serial-link": fe.serialLink = value()
+        case "--attach": attachments.append(value())
+        case "--scenario": scenarios.append(value())
         case "--screenshot": shotPath = value()
         case "--at-ms":
             guard let n = Int(value()), n >= 0 else { boardUsageError("--at-ms needs a number of milliseconds") }
@@ -85,6 +92,12 @@ func runBoardMode(_ argv: [String]) -> Never {
     if let p = shotPath { fe.screenshot = (p, shotAt ?? 0) } else if shotAt != nil { boardUsageError("--at-ms goes with --screenshot") }
     let board: Board
     do { board = try Board(opts) } catch { boardUsageError("\(error)") }
+    for a in attachments {
+        do { try board.attachDevice(a) } catch { boardUsageError("--attach \(a): \(error)") }
+    }
+    for path in scenarios {
+        do { try loadScenario(path, into: board) } catch { boardUsageError("--scenario \(path): \(error)") }
+    }
     for (name, at, hold) in presses {
         if name == "RST" {
             board.schedule(.reset, atMillis: at)
@@ -101,7 +114,9 @@ func runBoardMode(_ argv: [String]) -> Never {
         }
         Py.stderrWrite = { Py.stdoutWrite($0) }
         mb_install_sigint()
-        let status = board.run(.script(path: path, source: source))
+        // --run FILE --screenshot SHOT --at-ms N: the script runs while the window shows it
+        let status = fe.screenshot != nil ? runWithFrontEnd(board, fe, .script(path: path, source: source))
+            : board.run(.script(path: path, source: source))
         mb_restore_sigint()
         exit(status)
     }
@@ -123,4 +138,60 @@ func readWholeFile(_ path: String) -> [UInt8]? {
         out += chunk[0..<n]
     }
     return out
+}
+
+struct ScenarioError: Error, CustomStringConvertible {
+    let description: String
+}
+
+/// A scenario file: a device list as DeviceCatalog reads it (a string, an object, or a list),
+/// or an object {"devices": [...], "events": [...]} whose events happen at virtual times:
+///   {"at_ms": 100, "sensor": "accel.x", "value": 0.5}      set a device's value
+///   {"at_ms": 200, "press": "USR", "hold_ms": 50}           press a button (RST resets)
+func loadScenario(_ path: String, into board: Board) throws {
+    guard let bytes = readWholeFile(path) else { throw ScenarioError(description: "cannot read the file") }
+    let data = Data(bytes)
+    let root: Any
+    do { root = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) } catch {
+        throw ScenarioError(description: "invalid JSON: \(error.localizedDescription)")
+    }
+    guard let o = root as? [String: Any], o["devices"] != nil || o["events"] != nil else {
+        for spec in try DeviceCatalog.parseJSON(data) { try board.attachDevice(spec) }
+        return
+    }
+    for key in o.keys where key != "devices" && key != "events" {
+        throw ScenarioError(description: "unknown key '\(key)' (expected devices, events)")
+    }
+    if let d = o["devices"] {
+        let devData = try JSONSerialization.data(withJSONObject: d, options: [.fragmentsAllowed])
+        for spec in try DeviceCatalog.parseJSON(devData) { try board.attachDevice(spec) }
+    }
+    guard let events = o["events"] else { return }
+    guard let list = events as? [[String: Any]] else { throw ScenarioError(description: "events must be a list of objects") }
+    for e in list {
+        guard let at = (e["at_ms"] as? NSNumber)?.doubleValue, at >= 0, at.isFinite else {
+            throw ScenarioError(description: "event needs a non-negative at_ms: \(e)")
+        }
+        if let sensor = e["sensor"] as? String {
+            guard let dot = sensor.lastIndex(of: "."), let v = (e["value"] as? NSNumber)?.doubleValue else {
+                throw ScenarioError(description: "sensor events need \"sensor\": \"DEVICE.SETTING\" and a numeric \"value\": \(e)")
+            }
+            let device = String(sensor[..<dot]), setting = String(sensor[sensor.index(after: dot)...])
+            try board.validateSensor(device, setting, v)
+            board.schedule(.setSensor(device, setting, v), atMillis: at)
+        } else if let name = e["press"] as? String {
+            let hold = (e["hold_ms"] as? NSNumber)?.doubleValue ?? 50
+            if name == "RST" {
+                board.schedule(.reset, atMillis: at)
+            } else {
+                guard board.definition.buttons.contains(where: { $0.name == name }) else {
+                    throw ScenarioError(description: "no button '\(name)' on this board")
+                }
+                board.schedule(.button(name, pressed: true), atMillis: at)
+                board.schedule(.button(name, pressed: false), atMillis: at + hold)
+            }
+        } else {
+            throw ScenarioError(description: "event needs \"sensor\" or \"press\": \(e)")
+        }
+    }
 }

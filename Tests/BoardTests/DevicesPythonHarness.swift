@@ -19,9 +19,9 @@ enum DevicesPython {
         try Interpreter.withRuntimeLock {
             _ = registered
             let buses = DeviceBuses.shared
-            buses.i2c = [:]; buses.spi = [:]; buses.i2cNames = [:]; buses.spiNames = [:]
-            buses.softI2CBus = { _, _ in nil }
-            buses.delay = { _ in }
+            buses.clear()
+            DeviceBindings.pinNameResolver = DeviceBindings.namesOnly
+            HardwareUnits.reset()
             try setup(buses)
             let box = Box()
             Interpreter.runIsolated(stackBytes: 64 << 20) {

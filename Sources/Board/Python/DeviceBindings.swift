@@ -1,13 +1,16 @@
 import MicroPythonCore
 
 // Adds the bus and device classes to the board's modules: machine.I2C, machine.SoftI2C,
-// machine.SPI, machine.SoftSPI and pyb.Accel. The modules themselves are the board's; this only
+// machine.SPI, machine.SoftSPI, pyb.I2C, pyb.SPI and pyb.Accel. The modules themselves are the board's; this only
 // extends them, so `register()` must run before their first import.
 
 public enum DeviceBindings {
     /// Turns a pin argument (a Pin object or a pin name) into the board's pin name. The board
     /// installs the real resolver; the default accepts names given as strings.
-    public static var pinNameResolver: (Obj) throws -> String = { o in
+    nonisolated(unsafe) public static var pinNameResolver: (Obj) throws -> String = namesOnly
+
+    /// The resolver without a board: pin names given as strings.
+    public static let namesOnly: (Obj) throws -> String = { o in
         guard Py.isStr(o) else { throw Py.error(.TypeError, "pin name expected (no Pin resolver installed)") }
         return try Py.toString(o)
     }
@@ -22,7 +25,7 @@ public enum DeviceBindings {
 
     /// The entries this file adds to `pyb`.
     public static func pybEntries() -> [(String, PyEntry)] {
-        [("Accel", .value(PybAccel.type))]
+        [("Accel", .value(PybAccel.type)), ("I2C", .value(PybI2C.type)), ("SPI", .value(PybSPI.type))]
     }
 
     public static func register() {

@@ -1,7 +1,8 @@
 import MicroPythonCore
 
 // pyb.Accel: the onboard MMA7660 on I2C1 at 0x4C, as ports/stm32/accel.c drives it. The
-// constructor power-cycles AVDD (30 ms off, 30 ms on), probes the address up to 4 times
+// constructor starts I2C1 at 400 kHz, power-cycles AVDD through its pin (30 ms off, 30 ms on;
+// the firmware switches AVDD off at every boot), probes the address up to 4 times
 // (OSError "accelerometer not found"), sets MODE = active and waits 30 ms. Axis reads write the
 // register number without STOP then read one byte; like the C code they ignore bus errors (the
 // value is then the register number left in the buffer). filtered_xyz() sums the last 4 samples
@@ -18,34 +19,56 @@ enum PybAccel {
 
     static func signed6(_ v: UInt8) -> Int { Int(v & 0x3F) - (v & 0x20 != 0 ? 64 : 0) }
 
-    static func readRegister(_ reg: UInt8) -> UInt8 {
-        guard let bus else { return reg }
+    /// I2C1 as accel_start leaves it (400 kHz controller), for the bus time of each transfer.
+    static var target: MachineI2C.Target? {
+        guard let bus else { return nil }
+        let u = HardwareUnits.i2c[1] ?? I2CUnit()
+        return MachineI2C.Target(bus: bus, unit: 1, secondsPerBit: u.baudrate > 0 ? 1 / Double(u.baudrate) : 0)
+    }
+
+    /// Register read as the C code does it: errors are ignored and leave the register number in
+    /// the buffer.
+    static func readRegisters(_ reg: UInt8, _ n: Int) -> [UInt8] {
+        guard let t = target else { return [reg] + [UInt8](repeating: 0, count: n - 1) }
         do {
-            try bus.writeTo(address, [reg], stop: false)
-            return try bus.readFrom(address, 1)[0]
+            _ = try MachineI2C.writeTo(t, address, [reg], stop: false)
+            return try MachineI2C.readFrom(t, address, n, stop: true)
         } catch {
-            return reg
+            return [reg] + [UInt8](repeating: 0, count: n - 1)
+        }
+    }
+
+    static func readRegister(_ reg: UInt8) -> UInt8 { readRegisters(reg, 1)[0] }
+
+    /// AVDD: the pin the board powers the chip from, or the chip itself when no pins are wired.
+    static func setPower(_ on: Bool) {
+        let buses = DeviceBuses.shared
+        if let pin = buses.accelPowerPin, let drive = buses.drivePin {
+            drive(pin, on)
+        } else {
+            chip?.powered = on
         }
     }
 
     static func start() throws {
         let buses = DeviceBuses.shared
-        chip?.powered = false
-        buses.delay(0.03)
-        chip?.powered = true
-        buses.delay(0.03)
+        HardwareUnits.initI2CRegisters(1, freq: 400_000, timeoutMs: 50)
+        setPower(false)
+        try buses.delay(0.03)
+        setPower(true)
+        try buses.delay(0.03)
         var found = false
-        if let bus {
+        if let t = target {
             for _ in 0..<4 where !found {
-                found = (try? bus.writeTo(address, [])) != nil
+                found = (try? MachineI2C.writeTo(t, address, [], stop: true)) != nil
             }
         }
-        guard found, let bus else { throw Py.error(.OSError, "accelerometer not found") }
-        _ = try? bus.writeTo(address, [modeRegister, 1])
-        buses.delay(0.03)
+        guard found, let t = target else { throw Py.error(.OSError, "accelerometer not found") }
+        _ = try? MachineI2C.writeTo(t, address, [modeRegister, 1], stop: true)
+        try buses.delay(0.03)
     }
 
-    private static var singleton: Obj?
+    nonisolated(unsafe) private static var singleton: Obj?
 
     static func make(_ a: PyArgs) throws -> Obj {
         guard a.count == 0, a.keywordNames.isEmpty else { throw Py.error(.TypeError, "function takes 0 positional arguments") }
@@ -72,15 +95,7 @@ enum PybAccel {
             let o = a[0]
             // Shift the history one sample and append the newest X, Y, Z (one 3-byte read).
             for i in 0..<(historyWords - 3) { Py.setWord(o, i, Py.word(o, i + 3)) }
-            var data: [UInt8] = [0, 0, 0]
-            if let bus {
-                do {
-                    try bus.writeTo(address, [0], stop: false)
-                    data = try bus.readFrom(address, 3)
-                } catch {
-                    data = [0, 0, 0]
-                }
-            }
+            let data = readRegisters(0, 3)
             for i in 0..<3 { Py.setWord(o, historyWords - 3 + i, UInt32(bitPattern: Int32(signed6(data[i])))) }
             var sums = [0, 0, 0]
             for j in 0..<4 {
@@ -92,12 +107,12 @@ enum PybAccel {
         .method("write", 3) { a in
             let reg = UInt8(truncatingIfNeeded: try Py.toInt(a[1]))
             let val = UInt8(truncatingIfNeeded: try Py.toInt(a[2]))
-            _ = try? bus?.writeTo(address, [reg, val])
+            if let t = target { _ = try? MachineI2C.writeTo(t, address, [reg, val], stop: true) }
             return Py.none
         },
     ]
 
-    private static var cachedType: Obj?
+    nonisolated(unsafe) private static var cachedType: Obj?
     static var type: Obj {
         if let t = cachedType { return t }
         let t = Py.makeType("Accel", methods: methods, make: make)

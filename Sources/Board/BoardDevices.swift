@@ -1,0 +1,247 @@
+import Glibc
+import MicroPythonCore
+
+// The devices wired to the running board: its I2C/SPI buses from board.json (DeviceBuses), the
+// onboard chips (the pyboard's MMA7660, powered from its AVDD pin), devices added with
+// `--attach`/scenarios, and the wires between pins and chips: an SPI device's chip select
+// (active low, with the pull-up breakout boards carry), an SSD1306's D/C and RES lines, the
+// accelerometer's power pin. It also turns device state into what front ends show (display
+// frames, sensor values) and applies sensor settings from them. Runs on the interpreter thread,
+// except `attach`, which front ends call before the board runs.
+
+/// A 1-bit display as front ends draw it.
+public struct DisplayFrame: Sendable, Equatable {
+    public var name: String
+    public var title: String
+    public var width: Int
+    public var height: Int
+    /// MONO_VLSB pages: height/8 pages of `width` bytes, bit 0 the top pixel of its column; what
+    /// the glass shows (remap, scrolling, inverse and display-off already applied).
+    public var pages: [UInt8]
+}
+
+public enum BoardDeviceError: Error, CustomStringConvertible {
+    case noPin(device: String, pin: String)
+    case unknownDevice(String, known: [String])
+    case setting(String, String)
+
+    public var description: String {
+        switch self {
+        case .noPin(let d, let p): return "\(d): this board has no pin '\(p)'"
+        case .unknownDevice(let d, let known): return "no device '\(d)' (devices: \(known.joined(separator: ", ")))"
+        case .setting(let d, let why): return "\(d): \(why)"
+        }
+    }
+}
+
+final class BoardDevices: Peripheral {
+    struct Attached {
+        let name: String
+        let created: CreatedDevice
+    }
+
+    unowned let board: Board
+    private(set) var attached: [Attached] = []
+    /// Pin index -> what follows its level.
+    private var watchers: [Int: [(Bool) -> Void]] = [:]
+    /// Pins with a pull-up on the device side (chip selects, reset lines).
+    private var pulledUp: Set<Int> = []
+    private var accelPowerPin: Int?
+
+    init(_ board: Board) {
+        self.board = board
+        let def = board.definition
+        let buses = DeviceBuses.shared
+        buses.clear()
+        func cpu(_ name: String?) -> String { name.flatMap { board.pins.index(of: $0) }.map { def.pins[$0].cpu } ?? "?" }
+        for b in def.buses.i2c {
+            buses.i2c[b.id] = I2CBus(name: "i2c\(b.id)")
+            if let n = b.name { buses.i2cNames[n] = b.id }
+            buses.i2cPins[b.id] = (cpu(b.scl), cpu(b.sda))
+        }
+        for b in def.buses.spi {
+            buses.spi[b.id] = SPIBus(name: "spi\(b.id)")
+            if let n = b.name { buses.spiNames[n] = b.id }
+            buses.spiPins[b.id] = (cpu(b.sck), cpu(b.miso), cpu(b.mosi))
+        }
+        buses.softI2CBus = { scl, sda in
+            buses.i2cPins.first { $0.value.scl == scl && $0.value.sda == sda }.flatMap { buses.i2c[$0.key] }
+        }
+        buses.softSPIBus = { sck, mosi, miso in
+            buses.spiPins.first { $0.value.sck == sck && $0.value.mosi == mosi && $0.value.miso == miso }.flatMap { buses.spi[$0.key] }
+        }
+        buses.clock = { [unowned board] in Double(board.scheduler.now()) / 1e9 }
+        buses.delay = { [unowned board] s in try board.sleep(nanos: UInt64(max(0, min(s, 1e6)) * 1e9)) }
+        buses.busy = { [unowned board] s in board.scheduler.charge(Int(max(0, min(s, 1e6)) * Double(board.sysclkHz))) }
+        buses.unitClockHz = { [unowned board] kind, id in
+            let clocks = ModulePyb.busClocks(board.sysclkHz)
+            let bus = (kind == .i2c ? def.buses.i2c : def.buses.spi).first { $0.id == id }
+            return bus?.clock == "pclk2" ? clocks[3] : clocks[2]
+        }
+        buses.drivePin = { [unowned board] name, level in
+            guard let i = board.pins.index(of: name) else { return }
+            board.pins.write(i, level)
+            board.pins.configure(i, mode: PinMode.output, pull: PinPull.none, af: -1)
+        }
+        DeviceBindings.pinNameResolver = { [unowned board] o in board.definition.pins[try ObjPin.find(o)].cpu }
+
+        for d in def.devices {
+            var text = "\(d.kind.lowercased())@\(d.bus)\(d.busId)"
+            if let a = d.address { text += ":\(a)" }
+            do {
+                let a = try attach(DeviceCatalog.parse(text), name: d.name)
+                if let p = d.power, let i = board.pins.index(of: p), let chip = a.created.i2c as? MMA7660 {
+                    accelPowerPin = i
+                    buses.accelPowerPin = p
+                    watch(i) { chip.powered = $0 }
+                }
+            } catch {
+                board.writeHostError("board.json device \(text): \(error)")
+            }
+        }
+    }
+
+    // MARK: attaching
+
+    @discardableResult
+    func attach(_ spec: DeviceSpec, name: String? = nil) throws -> Attached {
+        let pins = board.pins
+        var wires: [(String, Int)] = []
+        for (role, pin) in [("cs", spec.chipSelect)] + (spec.options.filter { $0.key == "dc" || $0.key == "res" }.map { ($0.key, Optional($0.value)) }) {
+            guard let pin else { continue }
+            guard let i = pins.index(of: pin) else { throw BoardDeviceError.noPin(device: spec.description, pin: pin) }
+            wires.append((role, i))
+        }
+        let buses = DeviceBuses.shared
+        let created = try DeviceCatalog.attach(spec, i2cBuses: buses.i2c, spiBuses: buses.spi, clock: buses.clock)
+        var unique = name ?? spec.kind
+        var k = 2
+        while attached.contains(where: { $0.name == unique }) {
+            unique = (name ?? spec.kind) + "\(k)"
+            k += 1
+        }
+        let a = Attached(name: unique, created: created)
+        attached.append(a)
+        for (role, i) in wires {
+            switch role {
+            case "cs":
+                guard let bus = buses.spi[spec.bus.id], let cs = spec.chipSelect else { continue }
+                pulledUp.insert(i)
+                applyPullUps()
+                watch(i) { bus.setChipSelect(cs, level: $0) }
+            case "dc":
+                guard let d = created.spi as? SSD1306SPI else { continue }
+                watch(i) { d.dataMode = $0 }
+            default:
+                guard let d = created.spi as? SSD1306SPI else { continue }
+                pulledUp.insert(i)
+                applyPullUps()
+                watch(i) { d.resetLine = $0 }
+            }
+        }
+        return a
+    }
+
+    private func watch(_ i: Int, _ f: @escaping (Bool) -> Void) {
+        watchers[i, default: []].append(f)
+        f(board.pins.level(i))
+    }
+
+    private func applyPullUps() {
+        for i in pulledUp where board.pins.state(i).external == nil { board.pins.drive(i, true) }
+    }
+
+    func pinLevelChanged(_ i: Int, _ level: Bool) {
+        guard let ws = watchers[i] else { return }
+        for w in ws { w(level) }
+    }
+
+    // MARK: Peripheral: resets
+
+    var nextEventNanos: UInt64? { nil }
+    func advance(to now: UInt64) {}
+
+    /// Every boot: the buses are de-initialised and accel_init switches the accelerometer off.
+    /// A power cycle also dropped the pull-ups and changed pin levels without edges: resync.
+    func reset(hard: Bool) {
+        HardwareUnits.reset()
+        applyPullUps()
+        if let p = accelPowerPin {
+            board.pins.write(p, false)
+            board.pins.configure(p, mode: PinMode.output, pull: PinPull.none, af: -1)
+        }
+        for (i, ws) in watchers {
+            for w in ws { w(board.pins.level(i)) }
+        }
+    }
+
+    // MARK: sensors and displays
+
+    func device(_ name: String) throws -> Attached {
+        if let a = attached.first(where: { $0.name == name || $0.created.spec.description == name }) { return a }
+        throw BoardDeviceError.unknownDevice(name, known: attached.map(\.name))
+    }
+
+    func setSensor(_ device: String, _ setting: String, _ value: Double) throws {
+        let a = try self.device(device)
+        guard let s = a.created.sensor else { throw BoardDeviceError.setting(a.name, "has no settable values") }
+        do { try s.set(setting, value) } catch { throw BoardDeviceError.setting(a.name, "\(error)") }
+    }
+
+    /// "device.setting" -> value, for every sensor.
+    func sensorValues() -> [String: Double] {
+        var out: [String: Double] = [:]
+        for a in attached {
+            guard let s = a.created.sensor else { continue }
+            for k in s.settings.keys { if let v = s.get(k) { out[a.name + "." + k] = v } }
+        }
+        return out
+    }
+
+    var displays: [(name: String, title: String)] {
+        attached.compactMap { a in a.created.display == nil ? nil : (a.name, "SSD1306 \(a.created.spec)") }
+    }
+
+    func displayFrames() -> [DisplayFrame] {
+        attached.compactMap { a in
+            guard let c = a.created.display else { return nil }
+            let w = SSD1306Controller.width, h = SSD1306Controller.height
+            let px = c.pixels()
+            var pages = [UInt8](repeating: 0, count: w * h / 8)
+            for y in 0..<h {
+                for x in 0..<w where px[y * w + x] != 0 { pages[(y >> 3) * w + x] |= 1 << UInt8(y & 7) }
+            }
+            return DisplayFrame(name: a.name, title: "SSD1306 \(a.created.spec)", width: w, height: h, pages: pages)
+        }
+    }
+}
+
+extension Board {
+    /// Attaches a device described as DeviceCatalog reads it ("bme280@i2c2:0x76"). Call before
+    /// `run` (front ends' --attach and scenario files).
+    public func attachDevice(_ description: String, name: String? = nil) throws {
+        try devices.attach(DeviceCatalog.parse(description), name: name)
+    }
+
+    public func attachDevice(_ spec: DeviceSpec, name: String? = nil) throws {
+        try devices.attach(spec, name: name)
+    }
+
+    /// Names of the attached devices (for sensor events: "accel", "bme280", ...).
+    public var deviceNames: [String] { devices.attached.map(\.name) }
+
+    /// The attached displays (name, title), for window panels.
+    public var displayPanels: [(name: String, title: String)] { devices.displays }
+
+    /// Checks a sensor setting before it is scheduled (scenario files).
+    public func validateSensor(_ device: String, _ setting: String, _ value: Double) throws {
+        let a = try devices.device(device)
+        guard let s = a.created.sensor else { throw BoardDeviceError.setting(a.name, "has no settable values") }
+        do { _ = try s.validated(setting, value) } catch { throw BoardDeviceError.setting(a.name, "\(error)") }
+    }
+
+    /// A message for the person running the board, on the host's stderr (never the board's console).
+    func writeHostError(_ s: String) {
+        fputs("microboard: \(s)\n", Glibc.stderr)
+    }
+}
