@@ -78,6 +78,10 @@ public final class Board: @unchecked Sendable {
 
     // LED brightness averaging between state snapshots
     var ledPins: [Int] = []
+    /// Timers, UARTs, RTC, analog pins, DAC and servos (Sources/Board/Peripherals).
+    lazy var timing = TimingPeripherals(self)
+    /// Peripheral interrupts waiting for delivery between opcodes, in order.
+    var peripheralIRQs: [() -> Void] = []
     private var ledOnNanos: [UInt64] = []
     private var ledValue: [Double] = []
     private var ledSince: [UInt64] = []
@@ -193,6 +197,7 @@ public final class Board: @unchecked Sendable {
     func boot() {
         boots += 1
         resetRequest = nil
+        peripheralIRQs.removeAll()
         irqDisabled = false
         inInterrupt = false
         for (n, led) in definition.leds.enumerated() {
@@ -295,6 +300,8 @@ public final class Board: @unchecked Sendable {
             // one quantum, then pause again
             paused = false
             stepBudget = 2
+        case .analog(let pin, let volts):
+            applyAnalog(pin, volts)
         }
     }
 
@@ -324,6 +331,7 @@ public final class Board: @unchecked Sendable {
                 _ = try Py.schedule(f, args.first ?? Py.none)
             }
         }
+        deliverPeripheralIRQs()
     }
 
     // MARK: idle

@@ -16,6 +16,8 @@ public enum BoardEvent: Sendable, Equatable {
     case step
     /// Ends the board run (window closed, front end quitting).
     case quit
+    /// A voltage applied to a pin from outside (an ADC reads it); nil removes it.
+    case analog(String, volts: Double?)
 }
 
 /// A snapshot of what a front end shows.

@@ -24,6 +24,7 @@ enum BoardRuntime {
             registered = true
             ModulePyb.register()
             ModuleMachine.register()
+            TimingBindings.register()
         }
         var config = RuntimeConfig()
         config.heapBytes = def.heap.bytes
@@ -56,7 +57,7 @@ final class BoardTime: TimeSource {
     }
 
     func wallClockNanos() -> Int64 {
-        board.rtcBaseNanos &+ Int64(board.scheduler.now())
+        board.rtcNanos()
     }
 
     func sleep(micros: UInt64) throws {

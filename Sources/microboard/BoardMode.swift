@@ -6,7 +6,8 @@ import MicroPythonCore
 
 // microboard [--board ID] [--clock realtime|fast|deterministic] [--speed F] [--headless]
 //            [--serial stdio|pty|tcp:PORT] [--serial-link PATH] [--screenshot FILE.png --at-ms N]
-//            [--press NAME:AT_MS[:HOLD_MS]] [--run FILE]
+//            [--press NAME:AT_MS[:HOLD_MS]] [--uart N:pty|tcp:PORT|loopback|uart:M]
+//            [--analog PIN:VOLTS[@MS]] [--run FILE]
 //
 // Runs the emulated board (pyboard-v11 by default; `microboard` alone on a terminal does this):
 // the window when a display is there, the REPL on the terminal or on a PTY/TCP link. With --run, FILE runs on the booted board as main.py would, its output
@@ -16,7 +17,7 @@ import MicroPythonCore
 // deterministic switch tests; RST as NAME resets the board.
 
 let boardOptionNames: Set<String> = ["--board", "--run", "--clock", "--speed", "--headless", "--press", "--serial",
-                                     "--serial-link", "--screenshot", "--at-ms"]
+                                     "--serial-link", "--screenshot", "--at-ms", "--uart", "--analog"]
 
 /// The board runs when a board option comes first, or with no arguments on a terminal unless the
 /// executable is called `micropython` (then it is MicroPython's unix port, as run-tests expects).
@@ -38,6 +39,7 @@ func runBoardMode(_ argv: [String]) -> Never {
     var fe = FrontEndOptions()
     var shotPath: String? = nil
     var shotAt: Int? = nil
+    var wiring = PeripheralOptions()
     var i = 1
     while i < argv.count {
         let a = argv[i]
@@ -76,6 +78,8 @@ func runBoardMode(_ argv: [String]) -> Never {
                 boardUsageError("--press needs NAME:AT_MS[:HOLD_MS]")
             }
             presses.append((parts[0], at, hold))
+        case "--uart": wiring.parseUART(value())
+        case "--analog": wiring.parseAnalog(value())
         case "-X":
             if value() == "gcstress" { opts.gcStress = true } else { boardUsageError("unknown -X option") }
         default: boardUsageError("unknown option '\(a)'")
@@ -85,6 +89,7 @@ func runBoardMode(_ argv: [String]) -> Never {
     if let p = shotPath { fe.screenshot = (p, shotAt ?? 0) } else if shotAt != nil { boardUsageError("--at-ms goes with --screenshot") }
     let board: Board
     do { board = try Board(opts) } catch { boardUsageError("\(error)") }
+    wiring.apply(to: board)
     for (name, at, hold) in presses {
         if name == "RST" {
             board.schedule(.reset, atMillis: at)
