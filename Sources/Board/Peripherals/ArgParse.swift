@@ -53,3 +53,11 @@ func hasMoreArgs(_ a: PyArgs, after first: Int) -> Bool { a.count > first || !a.
 
 /// "12.5" for floats, as MicroPython formats a float argument in messages.
 func formatNumber(_ o: Obj) -> String { (try? Py.strOf(o)) ?? "?" }
+
+/// mp_obj_get_int: an int (or bool), else TypeError "can't convert str to int".
+func intArg(_ o: Obj) throws -> Int {
+    guard Py.isInt(o) || o == Py.true || o == Py.false else {
+        throw Py.error(.TypeError, "can't convert \(Py.typeName(o)) to int")
+    }
+    return try Py.toInt(o)
+}

@@ -20,9 +20,9 @@ enum MachinePWM {
             },
             .method("init", 1, 1, kw: true) { a in try initPWM(a[0], a, first: 1); return Py.none },
             .method("deinit", 1) { a in
-                let (m, ch, _, _) = try parts(a[0])
-                if var c = m.channels[ch] { c.compare = 0; m.setChannel(ch, c) }
+                let (m, ch, pin, _) = try parts(a[0])
                 m.channels[ch] = nil
+                board.pins.setPWM(pin, 0)   // the channel's output is disabled: the pin reads low
                 return Py.none
             },
             .method("freq", 1, 2) { a in

@@ -160,7 +160,7 @@ enum ObjRTC {
     static func setDatetime(_ tuple: Obj) throws {
         let items = try Py.items(tuple)
         guard items.count == 8 else { throw Py.error(.ValueError, "requested length 8 but object has length \(items.count)") }
-        let v = try items.map(Py.toInt)
+        let v = try items.map(intArg)
         let ns = RTCModel.unixNanos(v[0], v[1], v[2], v[4], v[5], v[6])
         rtc.setWall(ns)
         let days = Int(ns / 86_400_000_000_000)

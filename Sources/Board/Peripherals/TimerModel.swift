@@ -177,7 +177,7 @@ final class TimerModel: Peripheral {
 
     func setChannel(_ n: Int, _ ch: Channel) {
         var c = ch
-        c.nextMatchTick = running ? firstMatchTick(ch) : 0
+        c.nextMatchTick = running ? nextMatchAfterNow(ch) : 0
         channels[n] = c
         refreshOutputs()
         board.scheduler.planQuantum()
