@@ -16,6 +16,11 @@ print(ch, pyb.LED(3).intensity())
 tim.deinit()
 print(pyb.LED(3).intensity())
 
+# LED.intensity() runs the LED's timer as led.c does: 1 MHz ticks, 10 ms period
+pyb.LED(3).intensity(128)
+print(pyb.Timer(2), pyb.Timer(2).channel(1), pyb.LED(3).intensity())
+pyb.LED(3).off()
+
 # centre-aligned: compare == period is 100%
 t3 = pyb.Timer(3, freq=500, mode=pyb.Timer.CENTER)
 blue = t3.channel(1, pyb.Timer.PWM, pin=pyb.Pin('LED_BLUE'), pulse_width_percent=50)

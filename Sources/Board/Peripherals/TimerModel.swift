@@ -259,6 +259,22 @@ final class TimerModel: Peripheral {
         return (t, ch, comp)
     }
 
+    /// LED.intensity(v) on this timer's channel (ports/stm32/led.c): the timer at 1 MHz with a
+    /// 10 ms period, set up on first use, and the channel in PWM with compare v * 10000 / 255.
+    func ledPWM(channel: Int, intensity v: Int, inverted: Bool) {
+        let psc = UInt64(max(1, sourceFreq() / 1_000_000) - 1)
+        if !running || prescaler != psc || period != 9999 || mode != CounterMode.up {
+            prescaler = psc
+            period = 9999
+            mode = CounterMode.up
+            restart()
+        }
+        var c = channels[channel] ?? Channel(mode: .pwm)
+        c.mode = inverted ? .pwmInverted : .pwm
+        c.compare = UInt64(v) * 10000 / 255
+        setChannel(channel, c)
+    }
+
     // MARK: Peripheral
 
     private func wantsUpdateEvents() -> Bool { callback >= 0 }
