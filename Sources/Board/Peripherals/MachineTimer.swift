@@ -112,15 +112,15 @@ enum MachineTimer {
         var delta: UInt64 = 1000
         if let f = p.notNone("freq") {
             let freq = try Py.toDouble(f)
-            guard freq >= 0.001 else { throw Py.error(.ValueError, "freq too small") }
+            guard freq >= 0.001 else { throw Py.error(.ValueError, "freq too small") }   // NaN too
             delta = UInt64(Float(1000) / Float(freq))
         } else if let per = p["period"] {
             let v = try Py.toInt(per)
             let hz = try p.int("tick_hz", 1000)
             guard hz > 0 else { throw Py.error(.ValueError, "tick_hz must be positive") }
-            delta = UInt64(max(0, v)) * 1000 / UInt64(hz)
+            delta = mulDiv(UInt64(max(0, v)), 1000, UInt64(hz))
         }
-        delta = max(1, delta)
+        delta = min(max(1, delta), 0xffff_ffff)   // delta_ms is a uint32_t in the port
         let key = Py.word(o, 0)
         stop(key)
         let cb = p["callback"] ?? Py.none

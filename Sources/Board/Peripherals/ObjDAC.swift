@@ -11,6 +11,8 @@ enum ObjDAC {
     static var board: Board { Board.current! }
     static var analog: AnalogModel { board.timing.analog }
     static let normal = 0x100, circular = 0x200   // DMA_NORMAL / DMA_CIRCULAR
+    /// The fastest trigger TIM6 can give (its 84 MHz kernel clock).
+    static let maxTrigger = 84e6
 
     static var type: Obj {
         if let t = built { return t }
@@ -92,8 +94,8 @@ enum ObjDAC {
         let id = try dacId(a[0])
         var d = try dac(id)
         let f = try Py.toDouble(a[1])
-        guard f > 0 else { throw Py.error(.ValueError, "must have positive freq") }
-        d.wave = make(f, board.scheduler.now())
+        guard f > 0 && f.isFinite else { throw Py.error(.ValueError, "must have positive freq") }
+        d.wave = make(min(f, maxTrigger), board.scheduler.now())
         analog.dacs[id] = d
         return Py.none
     }
@@ -113,8 +115,8 @@ enum ObjDAC {
             let m = try ObjTimer.model(freqObj)
             freq = Double(m.sourceFreq()) / Double((m.prescaler + 1) * (m.period + 1))
         } else {
-            freq = try Py.toDouble(freqObj)
-            guard freq > 0 else { throw Py.error(.ValueError, "must have positive freq") }
+            freq = min(maxTrigger, try Py.toDouble(freqObj))
+            guard freq > 0 && freq.isFinite else { throw Py.error(.ValueError, "must have positive freq") }
         }
         let mode = try p.int("mode", normal)
         d.wave = .timed(samples: samples, freq: freq, start: board.scheduler.now(), circular: mode == circular)

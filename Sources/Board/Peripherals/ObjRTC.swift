@@ -161,7 +161,11 @@ enum ObjRTC {
         let items = try Py.items(tuple)
         guard items.count == 8 else { throw Py.error(.ValueError, "requested length 8 but object has length \(items.count)") }
         let v = try items.map(intArg)
-        let ns = RTCModel.unixNanos(v[0], v[1], v[2], v[4], v[5], v[6])
+        // the RTC holds two BCD year digits and fields in their ranges
+        func clamp(_ x: Int, _ lo: Int, _ hi: Int) -> Int { min(max(x, lo), hi) }
+        let year = 2000 + ((v[0] - 2000) % 100 + 100) % 100
+        let ns = RTCModel.unixNanos(year, clamp(v[1], 1, 12), clamp(v[2], 1, 31), clamp(v[4], 0, 23),
+                                    clamp(v[5], 0, 59), clamp(v[6], 0, 59))
         rtc.setWall(ns)
         let days = Int(ns / 86_400_000_000_000)
         let iso = ((days % 7 + 7) % 7 + 3) % 7 + 1
@@ -174,7 +178,7 @@ enum ObjRTC {
         var callback = Py.none
         if a.count <= 3 {
             if !Py.isNone(a[1]) {
-                let ms = try Py.toInt(a[1])
+                let ms = max(0, try Py.toInt(a[1]))
                 var div = 2, wucksel = 3, wut: Int
                 while div <= 16 && ms > 2000 * div {
                     div *= 2

@@ -176,7 +176,7 @@ enum ObjServo {
         }
         // the driver computes in single precision and stores into a uint16_t
         let d = Float(dest(m.servos[k], try Py.toDouble(a[1])))
-        m.servos[k].pulseDest = d >= 0 && d < 65536 ? UInt16(d) : UInt16(truncatingIfNeeded: Int(d))
+        m.servos[k].pulseDest = d >= 0 && d < 65536 ? UInt16(d) : UInt16(truncatingIfNeeded: d.isFinite && abs(d) < 1e9 ? Int(d) : 0)
         if a.count == 2 {
             m.servos[k].timeLeft = 0
         } else {

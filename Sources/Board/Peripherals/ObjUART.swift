@@ -129,12 +129,19 @@ enum ObjUART {
         u.parity = parity
         u.stop = stop
         u.flow = try p.int("flow", 0)
-        u.timeout = max(0, try p.int("timeout", 0))
-        u.timeoutChar = max(try p.int("timeout_char", 0), 13000 / baud + 2)
+        // the driver keeps timeouts in 32 bits and allocates rxbuf + 1 bytes on the heap
+        u.timeout = min(max(0, try p.int("timeout", 0)), 0xffff_ffff)
+        u.timeoutChar = min(max(try p.int("timeout_char", 0), 13000 / baud + 2), 0xffff_ffff)
+        let heap = Py.heapUsage
+        if rx > 0 && rx + 1 > heap.total - heap.used {
+            throw Py.error(.MemoryError, "memory allocation failed, allocating \(rx + 1) bytes")
+        }
         u.rxbuf = max(0, rx)
         u.configure()
         configurePins(u)
         if 20 * diff > actual {
+            // a BRR this far off gives no usable line: leave the UART off rather than crawling
+            u.disable()
             throw Py.error(.ValueError, "set baudrate \(actual) is not within 5% of desired value")
         }
     }

@@ -259,7 +259,6 @@ final class UARTModel: Peripheral {
     func configure() {
         enabled = true
         ring = []
-        ring.reserveCapacity(rxbuf)
         dataRegister = nil
         arrivals = []
         idleAt = nil
