@@ -38,6 +38,9 @@ if ! command -v socat >/dev/null 2>&1 || ! command -v picocom >/dev/null 2>&1; t
 fi
 python3 Tests/serial/run_serial_tests.py --exe .build/release/microboard
 
+echo "== board UARTs on host links (pyserial on --uart N:pty, a socket on --uart N:tcp:PORT)"
+python3 Tests/serial/run_uart_link_tests.py --exe .build/release/microboard
+
 echo "== Python corpus vs CPython"
 python3 Tests/run_corpus.py --exe .build/release/microboard -j "$jobs"
 

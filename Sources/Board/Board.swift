@@ -80,6 +80,10 @@ public final class Board: @unchecked Sendable {
 
     // LED brightness averaging between state snapshots
     var ledPins: [Int] = []
+    /// Timers, UARTs, RTC, analog pins, DAC and servos (Sources/Board/Peripherals).
+    lazy var timing = TimingPeripherals(self)
+    /// Peripheral interrupts waiting for delivery between opcodes, in order.
+    var peripheralIRQs: [() -> Void] = []
     private var ledOnNanos: [UInt64] = []
     private var ledValue: [Double] = []
     private var ledSince: [UInt64] = []
@@ -200,6 +204,7 @@ public final class Board: @unchecked Sendable {
     func boot() {
         boots += 1
         resetRequest = nil
+        peripheralIRQs.removeAll()
         irqDisabled = false
         inInterrupt = false
         for (n, led) in definition.leds.enumerated() {
@@ -305,6 +310,8 @@ public final class Board: @unchecked Sendable {
         case .setSensor(let device, let setting, let value):
             do { try devices.setSensor(device, setting, value) } catch { writeHostError("\(error)") }
             publish(force: true)
+        case .analog(let pin, let volts):
+            applyAnalog(pin, volts)
         }
     }
 
@@ -334,6 +341,7 @@ public final class Board: @unchecked Sendable {
                 _ = try Py.schedule(f, args.first ?? Py.none)
             }
         }
+        deliverPeripheralIRQs()
     }
 
     // MARK: idle

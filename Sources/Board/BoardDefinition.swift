@@ -107,6 +107,48 @@ public struct BoardDefinition: Codable, Sendable {
         /// Extra cycles of native operations the board layer performs.
         public var native: [String: Int]
     }
+    /// Timers, ADC, DAC and servo wiring of the MCU (the timing peripherals; issue 7).
+    public struct Peripherals: Codable, Sendable {
+        public struct Timers: Codable, Sendable {
+            public var ids: [Int]
+            /// Timers with a 32-bit counter (the others count to 0xffff).
+            public var wide: [Int]
+            /// Timers clocked from APB2 (the others from APB1).
+            public var apb2: [Int]
+            /// Advanced timers (dead time, break input, complementary outputs).
+            public var advanced: [Int]
+        }
+        public struct ADC: Codable, Sendable {
+            public var vref: Double
+            public var bits: Int
+            /// Pin (cpu name) -> ADC channel.
+            public var channels: [String: Int]
+            public var tempChannel: Int
+            public var vrefintChannel: Int
+            public var vbatChannel: Int
+            /// Temperature sensor: volts at 25 °C and volts per °C (datasheet typicals).
+            public var tempV25: Double
+            public var tempSlope: Double
+            public var vrefint: Double
+            /// The VBAT input's voltage and the divider in front of its channel.
+            public var vbat: Double
+            public var vbatDivider: Double
+            public var coreTempC: Double
+        }
+        public struct DAC: Codable, Sendable {
+            public var id: Int
+            public var pin: String
+        }
+        public struct Servo: Codable, Sendable {
+            public var timer: Int
+            public var pins: [String]
+        }
+        public var timers: Timers
+        public var uartApb2: [Int]
+        public var adc: ADC
+        public var dac: [DAC]
+        public var servo: Servo
+    }
     public struct Reset: Codable, Sendable {
         /// Wall-clock seconds since 1970 the RTC shows at power-on in deterministic mode.
         public var wallClockEpoch: Int64
@@ -135,6 +177,7 @@ public struct BoardDefinition: Codable, Sendable {
     public var devices: [Device]
     public var costs: Costs
     public var reset: Reset
+    public var peripherals: Peripherals?
 
     public var singlePrecisionFloat: Bool { float == "single" }
 

@@ -19,6 +19,8 @@ public enum BoardEvent: Sendable, Equatable {
     /// A physical value a device measures (window slider, scenario, control channel): device
     /// by name ("accel", "bme280"), setting by the device's name for it ("x", "temperature").
     case setSensor(String, String, Double)
+    /// A voltage applied to a pin from outside (an ADC reads it); nil removes it.
+    case analog(String, volts: Double?)
 }
 
 /// A snapshot of what a front end shows.

@@ -26,6 +26,7 @@ enum BoardRuntime {
             ModulePyb.register()
             ModuleMachine.register()
             DeviceBindings.register()
+            TimingBindings.register()
         }
         var config = RuntimeConfig()
         config.heapBytes = def.heap.bytes
@@ -58,7 +59,7 @@ final class BoardTime: TimeSource {
     }
 
     func wallClockNanos() -> Int64 {
-        board.rtcBaseNanos &+ Int64(board.scheduler.now())
+        board.rtcNanos()
     }
 
     func sleep(micros: UInt64) throws {

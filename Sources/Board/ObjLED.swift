@@ -2,7 +2,8 @@ import MicroPythonCore
 
 // pyb.LED(1…4): permanent objects driving the LED pins of board.json. An LED is on when its pin
 // is at its active level; LEDs with a timer channel (`pwm` in board.json: LED 3 and 4 on the
-// pyboard) also dim smoothly with intensity(1…254), which puts the pin in its timer's AF.
+// pyboard) also dim smoothly with intensity(1…254), which puts the pin in its timer's AF and runs
+// that timer as the port's led.c does (1 MHz ticks, 10 ms period, compare = v * 10000 / 255).
 
 enum ObjLED {
     nonisolated(unsafe) static var built: Obj? = nil
@@ -66,6 +67,10 @@ enum ObjLED {
         }
         let p = board.ledPins[n - 1]
         board.pins.configure(p, mode: PinMode.alt, pull: PinPull.none, af: pwm.af)
-        board.pins.setPWM(p, led.activeHigh ? Double(v) / 255 : 1 - Double(v) / 255)
+        if let t = board.timing.timers[pwm.timer] {
+            t.ledPWM(channel: pwm.channel, intensity: v, inverted: !led.activeHigh)
+        } else {
+            board.pins.setPWM(p, led.activeHigh ? Double(v) / 255 : 1 - Double(v) / 255)
+        }
     }
 }

@@ -246,6 +246,12 @@ public enum Py {
         guard let b = stdBufferPointer(o) else { throw typeError("object with buffer protocol required") }
         return b.count
     }
+    /// Bytes per item of a buffer object: an array's item size, a memoryview's, else 1.
+    public static func bufferItemSize(_ o: Obj) -> Int {
+        if o.isType(.array) { return arrayItemSize(o) }
+        if o.isType(.memoryview) { return max(1, Int((o.w(3) >> 28) & 7)) }
+        return 1
+    }
     /// Runs `body` on the writable bytes of a bytearray, array or writable memoryview. `body` must
     /// not allocate Python objects (a collection may not move, but a resize could).
     public static func withWritableBuffer<R>(_ o: Obj, _ body: (UnsafeMutableBufferPointer<UInt8>) throws -> R) throws -> R {

@@ -7,7 +7,7 @@ import MicroPythonCore
 // microboard [--board ID] [--clock realtime|fast|deterministic] [--speed F] [--headless]
 //            [--serial stdio|pty|tcp:PORT] [--serial-link PATH] [--screenshot FILE.png --at-ms N]
 //            [--press NAME:AT_MS[:HOLD_MS]] [--attach DEVICE@BUS[:ADDR|CS][,k=v]]... [--scenario FILE.json]
-//            [--run FILE]
+//            [--uart N:pty|tcp:PORT|loopback|uart:M] [--analog PIN:VOLTS[@MS]] [--run FILE]
 //
 // Runs the emulated board (pyboard-v11 by default; `microboard` alone on a terminal does this):
 // the window when a display is there, the REPL on the terminal or on a PTY/TCP link. With --run, FILE runs on the booted board as main.py would, its output
@@ -19,7 +19,7 @@ import MicroPythonCore
 // --scenario reads devices and timed events from JSON (see `loadScenario`).
 
 let boardOptionNames: Set<String> = ["--board", "--run", "--clock", "--speed", "--headless", "--press", "--serial",
-                                     "--serial-link", "--screenshot", "--at-ms", "--attach", "--scenario"]
+                                     "--serial-link", "--screenshot", "--at-ms", "--attach", "--scenario", "--uart", "--analog"]
 
 /// The board runs when a board option comes first, or with no arguments on a terminal unless the
 /// executable is called `micropython` (then it is MicroPython's unix port, as run-tests expects).
@@ -43,6 +43,7 @@ func runBoardMode(_ argv: [String]) -> Never {
     var shotAt: Int? = nil
     var attachments: [String] = []
     var scenarios: [String] = []
+    var wiring = PeripheralOptions()
     var i = 1
     while i < argv.count {
         let a = argv[i]
@@ -83,6 +84,8 @@ func runBoardMode(_ argv: [String]) -> Never {
                 boardUsageError("--press needs NAME:AT_MS[:HOLD_MS]")
             }
             presses.append((parts[0], at, hold))
+        case "--uart": wiring.parseUART(value())
+        case "--analog": wiring.parseAnalog(value())
         case "-X":
             if value() == "gcstress" { opts.gcStress = true } else { boardUsageError("unknown -X option") }
         default: boardUsageError("unknown option '\(a)'")
@@ -98,6 +101,7 @@ func runBoardMode(_ argv: [String]) -> Never {
     for path in scenarios {
         do { try loadScenario(path, into: board) } catch { boardUsageError("--scenario \(path): \(error)") }
     }
+    wiring.apply(to: board)
     for (name, at, hold) in presses {
         if name == "RST" {
             board.schedule(.reset, atMillis: at)
