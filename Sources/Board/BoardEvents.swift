@@ -16,6 +16,8 @@ public enum BoardEvent: Sendable, Equatable {
     case step
     /// Ends the board run (window closed, front end quitting).
     case quit
+    /// The SD card pushed into its slot (true) or pulled out (false).
+    case sdCard(inserted: Bool)
 }
 
 /// A snapshot of what a front end shows.
@@ -37,6 +39,8 @@ public struct BoardState: Sendable, Equatable {
     /// Number of boots so far (1 after power-on; grows with each soft or hard reset).
     public var boots = 0
     public var running = true
+    /// An SD card is in the slot.
+    public var sdCardInserted = false
 }
 
 /// The thread-safe mailbox between front ends and the interpreter thread.

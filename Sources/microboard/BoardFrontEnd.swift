@@ -83,6 +83,7 @@ final class BoardWindowAdapter: BoardWindowModel {
         case .pauseToggle: board.post(board.state.paused ? .resume : .pause)
         case .step: board.post(.step)
         case .slider: break   // sensor values: the accelerometer model (issue 7)
+        case .sdCardToggle: board.post(.sdCard(inserted: !board.state.sdCardInserted))
         case .quit: board.post(.quit)
         }
     }
@@ -133,6 +134,8 @@ func runInteractiveBoard(_ board: Board, _ fe: FrontEndOptions) -> Int32 {
     // boot.py/main.py output and "MPY: soft reboot" go to the same wire as the REPL's
     Py.stdoutWrite = { console.writeOutput($0) }
     Py.stderrWrite = { console.writeOutput($0) }
+    // boot.py/main.py can be interrupted from the link, as pyexec_file allows
+    board.setInterruptChar = { console.setInterruptChar($0) }
     if onTerminal && isatty(0) != 0 {
         writeOut("microboard: \(board.definition.name) — Ctrl-] quits, Ctrl-D soft-resets\r\n")
     }

@@ -6,7 +6,8 @@ import MicroPythonCore
 
 // microboard [--board ID] [--clock realtime|fast|deterministic] [--speed F] [--headless]
 //            [--serial stdio|pty|tcp:PORT] [--serial-link PATH] [--screenshot FILE.png --at-ms N]
-//            [--press NAME:AT_MS[:HOLD_MS]] [--run FILE]
+//            [--press NAME:AT_MS[:HOLD_MS]] [--flash FILE] [--sd FILE [--sd-size N[K|M|G]]]
+//            [--boot-mode standard|safe|reset] [--led-log] [--run FILE]
 //
 // Runs the emulated board (pyboard-v11 by default; `microboard` alone on a terminal does this):
 // the window when a display is there, the REPL on the terminal or on a PTY/TCP link. With --run, FILE runs on the booted board as main.py would, its output
@@ -14,9 +15,15 @@ import MicroPythonCore
 // exits with the unix port's statuses (0, 1 for an uncaught exception, the SystemExit code).
 // --press NAME:AT_MS[:HOLD_MS] presses a board button at a virtual time (default hold 50 ms), for
 // deterministic switch tests; RST as NAME resets the board.
+// --flash FILE is the internal flash image (default: flash.img in the per-board folder under the
+// user's data directory; with --run and no --flash, a fresh formatted image in a temporary folder);
+// --sd FILE inserts an SD card image (created and formatted with --sd-size when missing).
+// --boot-mode holds USR from power-on for as long as choosing that mode takes (the LEDs cycle as on
+// the board). --led-log writes every LED change with its virtual time to stderr (a test hook).
 
 let boardOptionNames: Set<String> = ["--board", "--run", "--clock", "--speed", "--headless", "--press", "--serial",
-                                     "--serial-link", "--screenshot", "--at-ms"]
+                                     "--serial-link", "--screenshot", "--at-ms", "--flash", "--sd", "--sd-size",
+                                     "--boot-mode", "--led-log"]
 
 /// The board runs when a board option comes first, or with no arguments on a terminal unless the
 /// executable is called `micropython` (then it is MicroPython's unix port, as run-tests expects).
@@ -38,6 +45,10 @@ func runBoardMode(_ argv: [String]) -> Never {
     var fe = FrontEndOptions()
     var shotPath: String? = nil
     var shotAt: Int? = nil
+    var flashPath: String? = nil
+    var sdPath: String? = nil
+    var sdSize: Int? = nil
+    var bootMode: BootMode? = nil
     var i = 1
     while i < argv.count {
         let a = argv[i]
@@ -49,6 +60,17 @@ func runBoardMode(_ argv: [String]) -> Never {
         switch a {
         case "--board": opts.boardId = value()
         case "--run": runFile = value()
+        case "--flash": flashPath = value()
+        case "--sd": sdPath = value()
+        case "--sd-size":
+            let v = value()
+            guard let n = parseImageSize(v) else { boardUsageError("--sd-size needs a size such as 64M (bytes, K, M or G)") }
+            sdSize = n
+        case "--boot-mode":
+            let v = value()
+            guard let m = BootMode(name: v) else { boardUsageError("--boot-mode needs standard, safe or reset") }
+            bootMode = m
+        case "--led-log": opts.ledLog = true
         case "--headless": opts.headless = true; fe.window = false
         case "--serial":
             let v = value()
@@ -85,6 +107,31 @@ func runBoardMode(_ argv: [String]) -> Never {
     if let p = shotPath { fe.screenshot = (p, shotAt ?? 0) } else if shotAt != nil { boardUsageError("--at-ms goes with --screenshot") }
     let board: Board
     do { board = try Board(opts) } catch { boardUsageError("\(error)") }
+    if sdSize != nil && sdPath == nil { boardUsageError("--sd-size goes with --sd FILE") }
+    if let m = bootMode { presses.insert(("USR", 0, m.holdMillis), at: 0) }
+    var tempFolder: String? = nil
+    let flash: String
+    if let f = flashPath {
+        flash = f
+    } else if runFile != nil {
+        // a script run gets a fresh board: a formatted image (factory files) nobody else sees
+        var template = Array((NSTemporaryDirectory() + "/microboard-XXXXXX").utf8CString)
+        guard let dir = mkdtemp(&template) else { boardUsageError("cannot make a temporary folder") }
+        tempFolder = String(cString: dir)
+        flash = tempFolder! + "/flash.img"
+        do { try Storage.factoryReset(flash: flash) } catch { boardUsageError("cannot create \(flash): \(error)") }
+    } else {
+        flash = Storage.defaultFlashPath(board: opts.boardId)
+    }
+    if let sd = sdPath, access(sd, F_OK) != 0 {
+        guard let size = sdSize else { boardUsageError("no SD image '\(sd)' (give --sd-size to create one)") }
+        do { try Storage.openSD(imagePath: sd, createSize: size) } catch { boardUsageError("cannot create \(sd): \(error)") }
+    }
+    do {
+        try BootSequence.install(on: board, flashImage: flash, sdImage: sdPath, sdInserted: sdPath != nil)
+    } catch {
+        boardUsageError("cannot open the board's images: \(error)")
+    }
     for (name, at, hold) in presses {
         if name == "RST" {
             board.schedule(.reset, atMillis: at)
@@ -103,12 +150,45 @@ func runBoardMode(_ argv: [String]) -> Never {
         mb_install_sigint()
         let status = board.run(.script(path: path, source: source))
         mb_restore_sigint()
+        finishImages(tempFolder)
         exit(status)
     }
     mb_install_sigint()
     let status = runInteractiveBoard(board, fe)
     mb_restore_sigint()
+    finishImages(tempFolder)
     exit(status)
+}
+
+/// Writes the images out and removes a temporary flash folder (exit() skips `defer`).
+func finishImages(_ tempFolder: String?) {
+    try? Storage.flushAll()
+    if let t = tempFolder { removeFolder(t) }
+}
+
+func removeFolder(_ path: String) {
+    if let d = opendir(path) {
+        while let e = readdir(d) {
+            let name = withUnsafeBytes(of: e.pointee.d_name) { b in String(decoding: b.prefix(while: { $0 != 0 }), as: UTF8.self) }
+            if name != "." && name != ".." { unlink(path + "/" + name) }
+        }
+        closedir(d)
+    }
+    rmdir(path)
+}
+
+/// 64M, 512K, 1G, 1048576: bytes.
+func parseImageSize(_ text: String) -> Int? {
+    var t = Substring(text)
+    var mult = 1
+    switch t.last {
+    case "K", "k": mult = 1024; t = t.dropLast()
+    case "M", "m": mult = 1024 * 1024; t = t.dropLast()
+    case "G", "g": mult = 1024 * 1024 * 1024; t = t.dropLast()
+    default: break
+    }
+    guard let n = Int(t), n > 0, n <= (1 << 40) / mult else { return nil }
+    return n * mult
 }
 
 func readWholeFile(_ path: String) -> [UInt8]? {
