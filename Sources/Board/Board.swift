@@ -389,6 +389,8 @@ public final class Board: @unchecked Sendable {
             try deliverInterrupts()
             try Py.poll()
             publish()
+            // a reset that just fell due (scripted RST) happens now, not at the end of the wait
+            if resetRequest != nil { throw Py.error(.SystemExit) }
             if ready() { return }
             if wakeOnInterrupt && interruptsDelivered != startIRQs { return }
             let now = clock.nanos
