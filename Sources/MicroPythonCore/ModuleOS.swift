@@ -232,18 +232,7 @@ func osRename(_ a: Obj, _ b: Obj) throws -> Obj {
 func osChdir(_ p: Obj) throws -> Obj {
     let path = swiftString(try strArg(p))
     switch try vfsLookup(path) {
-    case .mounted, .host: break
-    case .root:
-        // the board's root: relative paths now start there (and at a filesystem mounted on "/")
-        setRoot(.vfsCurrent, .none)
-        if let (vfs, _) = try vfsResolve("/") {
-            _ = try callNamed(vfs, .chdirName, [qobj("/")])
-            setRoot(.vfsCurrent, try newTuple([qobj("/"), vfs]))
-        }
-        return .none
-    case .none: throw osError(ENODEV)
-    }
-    if let (vfs, sub) = try vfsResolve(path) {
+    case .mounted(let vfs, let sub):
         _ = try callNamed(vfs, .chdirName, [try newStr(sub)])
         // remember the mount point of the new current filesystem
         let l = try mountList()
@@ -251,9 +240,15 @@ func osChdir(_ p: Obj) throws -> Obj {
             setRoot(.vfsCurrent, try newTuple([tupleItems(listItems(l)[i])[0], vfs]))
         }
         return .none
+    case .host:
+        setRoot(.vfsCurrent, .none)
+        return try callNamed(VfsPosix.host, .chdirName, [p])
+    case .root:
+        // the board's root: relative paths now start there
+        setRoot(.vfsCurrent, .none)
+        return .none
+    case .none: throw osError(ENODEV)
     }
-    setRoot(.vfsCurrent, .none)
-    return try callNamed(VfsPosix.host, .chdirName, [p])
 }
 
 func osGetcwd() throws -> Obj {
