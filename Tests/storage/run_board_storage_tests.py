@@ -79,6 +79,11 @@ def repl(ser, line, timeout=10.0):
 
 def test_mpremote_fs(exe, work):
     img = os.path.join(work, "mp.img")
+    # a main.py that never returns: mpremote's Ctrl-C must stop it (pyexec lets ^C through)
+    setup = os.path.join(work, "setup.py")
+    with open(setup, "w") as f:
+        f.write("with open('/flash/main.py', 'w') as f: f.write('while True:\\n    pass\\n')\n")
+    subprocess.run([exe, "--board", "pyboard-v11", "--headless", "--flash", img, "--run", setup], check=True, cwd=work)
     p, dev = start_board(exe, img, work)
     try:
         check("board prints its PTY", dev.startswith("/dev/"), dev)
@@ -90,9 +95,10 @@ def test_mpremote_fs(exe, work):
         for name, data in payloads.items():
             with open(os.path.join(work, name), "wb") as f:
                 f.write(data)
+        time.sleep(0.5)   # main.py is looping by now
         rc, out, err = mpremote(dev, "fs", "cp", "hello.txt", ":hello.txt", "+", "fs", "cp", "bin.dat", ":bin.dat",
                                 "+", "fs", "cp", "empty.txt", ":empty.txt", cwd=work)
-        check("mpremote fs cp to the board", rc == 0, out + err)
+        check("mpremote interrupts main.py and copies files to the board", rc == 0, out + err)
         rc, out, err = mpremote(dev, "fs", "mkdir", ":lib", "+", "fs", "cp", "hello.txt", ":lib/deep.txt", cwd=work)
         check("mpremote fs mkdir + cp into it", rc == 0, out + err)
         rc, out, err = mpremote(dev, "fs", "ls", ":")
