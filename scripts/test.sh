@@ -53,6 +53,7 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 python3 -c "import fatfs" 2>/dev/null || python3 -m pip install -q fatfs-ng >/dev/null 2>&1 || echo "could not install fatfs-ng"
 python3 Tests/storage/run_storage_tests.py --exe .build/release/microboard
+python3 Tests/storage/run_board_storage_tests.py --exe .build/release/microboard
 
 echo "== Python corpus in GC stress mode (collect at every allocation, poison freed blocks)"
 python3 Tests/run_corpus.py --exe .build/release/microboard --gc-stress --heapsize 512K -j "$jobs"
@@ -63,6 +64,8 @@ python3 Tests/board/run_board_tests.py --exe .build/release/microboard -q --gc-s
 
 echo "== third-party drivers (PyPI micropython-bme280, micropython-ssd1306; fetched, not committed) on the device models"
 python3 Tests/board/drivers/run_driver_tests.py --exe .build/release/microboard
+echo "== boot sequence and boot modes (USR held at reset, LED patterns on virtual time, boot.py/main.py, SKIPSD)"
+python3 Tests/board/run_boot_tests.py --exe .build/release/microboard
 
 echo "== fuzz regression (a fixed set of generated and mutated inputs: none may crash or hang the host)"
 swift build -c release --product microboard-fuzz 2>&1 | tail -n 1

@@ -12,6 +12,8 @@ public struct BoardOptions: Sendable {
     public var speed = 1.0
     public var headless = false
     public var gcStress = false
+    /// Test hook: every change of the LEDs is written to the host's stderr with its virtual time.
+    public var ledLog = false
     public init() {}
 }
 
@@ -54,7 +56,19 @@ public final class Board: @unchecked Sendable {
     /// filesystems, run boot.py). LEDs 2–4 are turned off after them, as after boot.py.
     public var bootHooks: [(Board) -> RunOutcome] = []
     /// Runs main.py in interactive runs (set by the storage layer); `--run FILE` replaces it.
+    /// `.systemExit` from a boot hook or the main hook ends this boot with a soft reset, as
+    /// PYEXEC_FORCED_EXIT does.
     public var mainHook: ((Board) -> RunOutcome)?
+    /// Run before the interpreter's soft reset (argument: true for a hard reset): storage flushes.
+    public var beforeReset: [(Board, Bool) -> Void] = []
+    /// The front end's serial link: which byte interrupts running code (3 while boot.py, main.py or
+    /// a --run script runs, -1 after), as pyexec sets it for files.
+    public var setInterruptChar: ((Int) -> Void)?
+    /// SD card inserted (true) or removed (false) from a front end (BoardEvent.sdCard).
+    public var onSDCard: ((Board, Bool) -> Void)?
+    /// The reset mode chosen with USR at the last power-on or hard reset; soft resets boot normally.
+    public internal(set) var bootMode = BootMode.normal
+    var selectBootModeAtBoot = true
     /// Device models stepped on virtual time.
     public func attach(_ p: Peripheral) { scheduler.peripherals.append(p) }
 
@@ -156,12 +170,25 @@ public final class Board: @unchecked Sendable {
         }
         while true {
             boot()
-            for h in bootHooks { _ = h(self) }
+            if selectBootModeAtBoot {
+                selectBootModeAtBoot = false
+                bootMode = selectBootMode()
+                switch resetRequest {
+                case .quit?: return 0
+                case .hard?, .watchdog?, .deepSleep?: hardReset(cause: ResetCause.hard); continue
+                case .soft?, nil: break
+                }
+                boot()          // the top of the soft-reset loop sets the LEDs again
+            }
+            var forcedExit = false
+            for h in bootHooks where !forcedExit && resetRequest == nil {
+                if case .systemExit = h(self) { forcedExit = true }
+            }
             setLED(2, false); setLED(3, false); setLED(4, false)
             switch program {
             case .script(let path, let source):
                 if resetRequest == .quit { return 0 }
-                let outcome = Interpreter.runMain(source: source, filename: path)
+                let outcome = runMainScript(source: source, filename: path)
                 if resetRequest != nil { return 0 }
                 switch outcome {
                 case .ok: return 0
@@ -169,9 +196,9 @@ public final class Board: @unchecked Sendable {
                 case .systemExit(let n): return n
                 }
             case .interactive(let repl):
-                if let m = mainHook, resetRequest == nil { _ = m(self) }
+                if let m = mainHook, resetRequest == nil, !forcedExit, case .systemExit = m(self) { forcedExit = true }
                 var exit = BoardReplExit.eof
-                if resetRequest == nil { exit = repl(self) }
+                if resetRequest == nil && !forcedExit { exit = repl(self) } else if forcedExit { exit = .softReset }
                 switch resetRequest {
                 case .quit?: return 0
                 case .hard?: hardReset(cause: ResetCause.hard); continue
@@ -194,6 +221,7 @@ public final class Board: @unchecked Sendable {
     /// Power-on: every pin floating, the clock at zero.
     func powerOn() {
         pins.reset()
+        redriveHeldButtons()
         for p in scheduler.peripherals { p.reset(hard: true) }
         bootNanos = clock.nanos
         resetCause = ResetCause.powerOn
@@ -222,7 +250,9 @@ public final class Board: @unchecked Sendable {
     }
 
     func softReset() {
+        for h in beforeReset { h(self, false) }
         writeStdout("MPY: soft reboot\n")
+        bootMode = .normal
         for n in 0..<16 { pins.freeLine(n) }
         ObjPin.softReset()
         Interpreter.softReset()
@@ -231,10 +261,14 @@ public final class Board: @unchecked Sendable {
     }
 
     func hardReset(cause: Int) {
+        for h in beforeReset { h(self, true) }
         for n in 0..<16 { pins.freeLine(n) }
         ObjPin.softReset()
         Interpreter.softReset()
         pins.reset()
+        redriveHeldButtons()
+        selectBootModeAtBoot = true
+        bootMode = .normal
         for p in scheduler.peripherals { p.reset(hard: true) }
         sysclkHz = definition.clock.sysclkHz
         clock.setFrequency(sysclkHz)
@@ -244,6 +278,13 @@ public final class Board: @unchecked Sendable {
     }
 
     func writeStdout(_ s: String) { Py.stdoutWrite(Array(s.utf8)) }
+
+    /// A reset does not let go of a button a finger holds: USR held across RST picks a boot mode.
+    func redriveHeldButtons() {
+        for s in definition.switches where pressed.contains(s.name) {
+            if let p = pins.index(of: s.pin) { pins.drive(p, !s.activeLow) }
+        }
+    }
 
     /// Stops the running program so the soft-reset loop can reset or quit: a SystemExit now,
     /// and again at every hook until the top level is reached (a bare `except:` cannot keep it).
@@ -312,6 +353,9 @@ public final class Board: @unchecked Sendable {
             publish(force: true)
         case .analog(let pin, let volts):
             applyAnalog(pin, volts)
+        case .sdCard(let inserted):
+            onSDCard?(self, inserted)
+            publish(force: true)
         }
     }
 
@@ -363,6 +407,8 @@ public final class Board: @unchecked Sendable {
             try deliverInterrupts()
             try Py.poll()
             publish()
+            // a reset that just fell due (scripted RST) happens now, not at the end of the wait
+            if resetRequest != nil { throw Py.error(.SystemExit) }
             if ready() { return }
             if wakeOnInterrupt && interruptsDelivered != startIRQs { return }
             let now = clock.nanos
@@ -451,6 +497,22 @@ public final class Board: @unchecked Sendable {
         ledOnNanos[k] += UInt64(ledValue[k] * Double(t - max(ledSince[k], windowStart)))
         ledSince[k] = t
         ledValue[k] = ledBrightnessNow(k)
+        if options.ledLog { logLEDs() }
+    }
+
+    private static var lastLogged: [Double] = []
+
+    /// The --led-log line: virtual milliseconds since power-on, then each LED's brightness.
+    func logLEDs() {
+        let now = ledPins.indices.map { ledBrightnessNow($0) }
+        guard now != Board.lastLogged else { return }
+        Board.lastLogged = now
+        let us = clock.nanos / 1000
+        let frac = String(us % 1000)
+        var line = "microboard: leds at \(us / 1000).\(String(repeating: "0", count: 3 - frac.count) + frac) ms:"
+        for v in now { line += v == 0 ? " 0" : v == 1 ? " 1" : " \(Double(Int(v * 100)) / 100)" }
+        line += "\n"
+        line.withUTF8 { b in _ = Glibc.write(2, b.baseAddress, b.count) }
     }
 
     /// Publishes a snapshot for front ends (at most every 20 ms of host time unless forced).
@@ -481,6 +543,7 @@ public final class Board: @unchecked Sendable {
         s.boots = boots
         s.displays = devices.displayFrames()
         s.sensors = devices.sensorValues()
+        s.sdCardInserted = Storage.sdDevice != nil
         mailbox.publish(s)
     }
 

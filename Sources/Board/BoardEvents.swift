@@ -21,6 +21,8 @@ public enum BoardEvent: Sendable, Equatable {
     case setSensor(String, String, Double)
     /// A voltage applied to a pin from outside (an ADC reads it); nil removes it.
     case analog(String, volts: Double?)
+    /// The SD card pushed into its slot (true) or pulled out (false).
+    case sdCard(inserted: Bool)
 }
 
 /// A snapshot of what a front end shows.
@@ -46,6 +48,8 @@ public struct BoardState: Sendable, Equatable {
     public var displays: [DisplayFrame] = []
     /// Sensor values by "device.setting" ("accel.x" in g).
     public var sensors: [String: Double] = [:]
+    /// An SD card is in the slot.
+    public var sdCardInserted = false
 }
 
 /// The thread-safe mailbox between front ends and the interpreter thread.

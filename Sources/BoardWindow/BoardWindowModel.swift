@@ -112,6 +112,8 @@ public enum BoardWindowEvent: Equatable, Sendable {
     case step
     /// A slider (by its layout name, e.g. "accel.x") moved to a value in its range.
     case slider(String, Double)
+    /// Push in or pull out the SD card (key s).
+    case sdCardToggle
     /// The window was closed (or Escape pressed).
     case quit
 }

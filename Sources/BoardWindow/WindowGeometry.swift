@@ -27,7 +27,7 @@ public struct WindowGeometry: Sendable {
     public static let helpLines = [
         "Mouse: hold USR or RST, drag the sliders",
         "Keys:  u / r hold USR / RST    F5 reset",
-        "       space pause    n step    Esc quit",
+        "       space pause  n step  s SD card  Esc quit",
     ]
 
     static let sideLabelScale = 2

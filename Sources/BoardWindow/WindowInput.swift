@@ -62,6 +62,8 @@ public final class WindowInput {
                 update(button)
             } else if lower == "n" {
                 model.post(.step)
+            } else if lower == "s" {
+                model.post(.sdCardToggle)
             }
         case .space: model.post(.pauseToggle)
         case .f5: model.post(.reset)

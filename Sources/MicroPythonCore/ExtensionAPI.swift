@@ -306,6 +306,15 @@ public enum Py {
         set { osSyncHook = newValue }
     }
     public static func getAttrOpt(_ o: Obj, _ name: String) throws -> Obj? { try loadAttrOpt(o, qobj(name)) }
+    /// A whole file read the way import reads it (through the mount table), nil when it is missing
+    /// or not a file: the board's boot sequence finds boot.py and main.py with it.
+    public static func readFile(_ path: String) -> [UInt8]? { readFileBytes(path) }
+    /// True on a board: the VFS root is the board's own (mount points only, extmod/vfs.c), not the
+    /// host's filesystem behind the mount table.
+    public static var vfsRootIsVirtual: Bool {
+        get { !vfsHostFallback }
+        set { vfsHostFallback = !newValue }
+    }
 
     // MARK: keeping objects alive while Swift holds them
 

@@ -39,6 +39,20 @@ public enum Interpreter {
         }
     }
 
+    /// Runs a file in the existing __main__ module, as pyexec_file does for boot.py and main.py on
+    /// a board (their globals stay for the REPL); `__file__` is set to `filename`.
+    public static func runFileInMain(source: [UInt8], filename: String) -> RunOutcome {
+        guardedRun { () throws in
+            let m = try mainModule()
+            let keep = pushRoot(m)
+            defer { popRoots(to: keep) }
+            try dictMap(moduleDict(m)).set(qobj(.__file__), try newStr(filename))
+            let code = try compileSource(source, filename: filename, mode: .file)
+            _ = pushRoot(code)
+            _ = try runCode(code, globals: moduleDict(m))
+        }
+    }
+
     /// Imports a module with __name__ == "__main__" (the -m option).
     public static func runModuleAsMain(_ name: String) -> RunOutcome {
         guardedRun { () throws in

@@ -12,12 +12,18 @@ nonisolated(unsafe) var moduleAliases: [String: String] = ["uasyncio": "asyncio"
 
 /// Reads a host file for the runner's filesystem view; the board layer replaces it with its VFS.
 nonisolated(unsafe) var readFileHook: (String) -> [UInt8]? = { path in
-    if let r = try? vfsResolve(path) { return vfsReadFile(r.0, r.1) }
-    return hostReadFile(path)
+    switch try? vfsLookup(path) {
+    case .mounted(let vfs, let sub)?: return vfsReadFile(vfs, sub)
+    case .host?: return hostReadFile(path)
+    default: return nil
+    }
 }
 nonisolated(unsafe) var isDirHook: (String) -> Bool = { path in
-    if let r = try? vfsResolve(path) { return vfsIsDir(r.0, r.1) }
-    return hostIsDir(path)
+    switch try? vfsLookup(path) {
+    case .mounted(let vfs, let sub)?: return vfsIsDir(vfs, sub)
+    case .host?: return hostIsDir(path)
+    default: return false
+    }
 }
 
 /// A whole file from a mounted filesystem object (open/read/close through its methods), nil on

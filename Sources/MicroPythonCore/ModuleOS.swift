@@ -4,7 +4,8 @@ import Glibc
 // A filesystem is any object with the VFS methods (open, ilistdir, stat, statvfs, mkdir, rmdir,
 // remove, rename, chdir, getcwd, mount, umount), so Python-defined filesystems mount too.
 // Paths under no mount point go to the host (the host runner's view, like the unix port);
-// the board mounts its own filesystems and replaces that fallback.
+// a board turns that fallback off (`vfsHostFallback`): then its root is virtual, as
+// extmod/vfs.c's: "/" lists the mount points, other paths under no mount point are ENODEV.
 //
 // Mount table: a list of (path, vfs) tuples in the vfsMounts root; the current mount in vfsCurrent.
 
@@ -100,13 +101,59 @@ func vfsResolve(_ path: String) throws -> (Obj, String)? {
     return nil
 }
 
+/// False on a board: no host filesystem behind the mount table (see the top of this file).
+nonisolated(unsafe) var vfsHostFallback = true
+
+/// Where a path leads: a mounted filesystem, the board's virtual root, nowhere, or the host.
+enum VfsTarget {
+    case mounted(Obj, String)
+    case root
+    case none
+    case host
+}
+
+/// mp_vfs_lookup_path: on a board, "/" (and, while the current directory is the root, relative
+/// paths) is the virtual root; relative paths there are looked up as absolute ones first.
+func vfsLookup(_ path: String) throws -> VfsTarget {
+    if let (vfs, sub) = try vfsResolve(path) { return .mounted(vfs, sub) }
+    if vfsHostFallback { return .host }
+    if path.hasPrefix("/") { return path == "/" ? .root : .none }
+    if path.isEmpty { return .root }
+    if let (vfs, sub) = try vfsResolve("/" + path) { return .mounted(vfs, sub) }
+    return .root
+}
+
+/// The errors of extmod/vfs.c's proxy call: no mount point (ENODEV), the virtual root (EPERM).
+func vfsTargetError(_ t: VfsTarget) -> Error {
+    if case .root = t { return osError(EPERM) }
+    return osError(ENODEV)
+}
+
 /// Calls method `name` of the filesystem serving `pathObj` with the path inside it.
 func vfsCall(_ pathObj: Obj, _ name: VfsMethod, _ extra: [Obj] = []) throws -> Obj {
     let path = swiftString(try strArg(pathObj))
-    if let (vfs, sub) = try vfsResolve(path) {
-        return try callNamed(vfs, name, [try newStr(sub)] + extra)
+    switch try vfsLookup(path) {
+    case .mounted(let vfs, let sub): return try callNamed(vfs, name, [try newStr(sub)] + extra)
+    case .host: return try callNamed(VfsPosix.host, name, [pathObj] + extra)
+    case .root where name == .ilistdirName: return try vfsRootListing()
+    case .root where name == .statName:
+        return try newTuple([Obj(small: 0x4000)] + Array(repeating: Obj(small: 0), count: 9))
+    case let t: throw vfsTargetError(t)
     }
-    return try callNamed(VfsPosix.host, name, [pathObj] + extra)
+}
+
+/// ilistdir("/") of the virtual root: (name, S_IFDIR, 0) for each mount point, in mount order.
+func vfsRootListing() throws -> Obj {
+    let l = try mountList()
+    let out = try newList(count: 0)
+    let keep = pushRoot(out)
+    defer { popRoots(to: keep) }
+    for i in 0..<listLen(l) {
+        let mp = swiftString(tupleItems(listItems(l)[i])[0])
+        if mp == "/" { continue }
+        try listAppend(out, try newTuple([try newStr(String(mp.dropFirst())), Obj(small: 0x4000), Obj(small: 0)]))
+    }
+    return try getIter(out)
 }
 
 /// Makes a filesystem object of a block device given to mount (the board's FAT auto-detection).
@@ -172,18 +219,20 @@ func osListdir(_ path: Obj) throws -> Obj {
 
 func osRename(_ a: Obj, _ b: Obj) throws -> Obj {
     let pa = swiftString(try strArg(a)), pb = swiftString(try strArg(b))
-    let ra = try vfsResolve(pa), rb = try vfsResolve(pb)
-    if let (va, sa) = ra, let (vb, sb) = rb {
+    switch (try vfsLookup(pa), try vfsLookup(pb)) {
+    case (.mounted(let va, let sa), .mounted(let vb, let sb)):
         guard va == vb else { throw osError(EXDEV) }
         return try callNamed(va, .renameName, [try newStr(sa), try newStr(sb)])
+    case (.host, .host): return try callNamed(VfsPosix.host, .renameName, [a, b])
+    case (.mounted, .host), (.host, .mounted): throw osError(EXDEV)
+    case (.mounted, let t), (let t, _): throw vfsTargetError(t)
     }
-    if ra != nil || rb != nil { throw osError(EXDEV) }
-    return try callNamed(VfsPosix.host, .renameName, [a, b])
 }
 
 func osChdir(_ p: Obj) throws -> Obj {
     let path = swiftString(try strArg(p))
-    if let (vfs, sub) = try vfsResolve(path) {
+    switch try vfsLookup(path) {
+    case .mounted(let vfs, let sub):
         _ = try callNamed(vfs, .chdirName, [try newStr(sub)])
         // remember the mount point of the new current filesystem
         let l = try mountList()
@@ -191,9 +240,15 @@ func osChdir(_ p: Obj) throws -> Obj {
             setRoot(.vfsCurrent, try newTuple([tupleItems(listItems(l)[i])[0], vfs]))
         }
         return .none
+    case .host:
+        setRoot(.vfsCurrent, .none)
+        return try callNamed(VfsPosix.host, .chdirName, [p])
+    case .root:
+        // the board's root: relative paths now start there
+        setRoot(.vfsCurrent, .none)
+        return .none
+    case .none: throw osError(ENODEV)
     }
-    setRoot(.vfsCurrent, .none)
-    return try callNamed(VfsPosix.host, .chdirName, [p])
 }
 
 func osGetcwd() throws -> Obj {
@@ -204,6 +259,7 @@ func osGetcwd() throws -> Obj {
         if mp == "/" { return try newStr(sub) }
         return try newStr(sub == "/" ? mp : mp + sub)
     }
+    if !vfsHostFallback { return qobj("/") }
     return try callNamed(VfsPosix.host, .getcwdName, [])
 }
 

@@ -112,10 +112,12 @@ enum ObjFile {
         guard let p = a.arg(0, "file") else { throw typeError("open() missing file") }
         let modeObj = a.arg(1, "mode") ?? qobj("r")
         _ = try strArg(modeObj)
-        if isStr(p), let (vfs, sub) = try vfsResolve(swiftString(p)) {
-            return try callNamed(vfs, .openName, [try newStr(sub), modeObj])
+        guard isStr(p) else { return try hostOpen(a) }
+        switch try vfsLookup(swiftString(p)) {
+        case .mounted(let vfs, let sub): return try callNamed(vfs, .openName, [try newStr(sub), modeObj])
+        case .host: return try hostOpen(a)
+        case let t: throw vfsTargetError(t)
         }
-        return try hostOpen(a)
     }
 
     /// open() on the host's own filesystem.

@@ -94,6 +94,7 @@ final class BoardWindowAdapter: BoardWindowModel {
             // "accel.x": device "accel", setting "x"
             guard let dot = name.lastIndex(of: ".") else { return }
             board.post(.setSensor(String(name[..<dot]), String(name[name.index(after: dot)...]), value))
+        case .sdCardToggle: board.post(.sdCard(inserted: !board.state.sdCardInserted))
         case .quit: board.post(.quit)
         }
     }
@@ -144,6 +145,8 @@ func runInteractiveBoard(_ board: Board, _ fe: FrontEndOptions) -> Int32 {
     // boot.py/main.py output and "MPY: soft reboot" go to the same wire as the REPL's
     Py.stdoutWrite = { console.writeOutput($0) }
     Py.stderrWrite = { console.writeOutput($0) }
+    // boot.py/main.py can be interrupted from the link, as pyexec_file allows
+    board.setInterruptChar = { console.setInterruptChar($0) }
     if onTerminal && isatty(0) != 0 {
         writeOut("microboard: \(board.definition.name) — Ctrl-] quits, Ctrl-D soft-resets\r\n")
     }

@@ -7,7 +7,8 @@ import MicroPythonCore
 // microboard [--board ID] [--clock realtime|fast|deterministic] [--speed F] [--headless]
 //            [--serial stdio|pty|tcp:PORT] [--serial-link PATH] [--screenshot FILE.png --at-ms N]
 //            [--press NAME:AT_MS[:HOLD_MS]] [--attach DEVICE@BUS[:ADDR|CS][,k=v]]... [--scenario FILE.json]
-//            [--uart N:pty|tcp:PORT|loopback|uart:M] [--analog PIN:VOLTS[@MS]] [--run FILE]
+//            [--uart N:pty|tcp:PORT|loopback|uart:M] [--analog PIN:VOLTS[@MS]]
+//            [--flash FILE] [--sd FILE [--sd-size N[K|M|G]]] [--boot-mode standard|safe|reset] [--led-log] [--run FILE]
 //
 // Runs the emulated board (pyboard-v11 by default; `microboard` alone on a terminal does this):
 // the window when a display is there, the REPL on the terminal or on a PTY/TCP link. With --run, FILE runs on the booted board as main.py would, its output
@@ -18,8 +19,15 @@ import MicroPythonCore
 // bus (DeviceCatalog syntax: bme280@i2c2:0x76, spiflash@spi1:X5, ssd1306-spi@spi2:Y5,dc=Y4,res=Y3);
 // --scenario reads devices and timed events from JSON (see `loadScenario`).
 
+// --flash FILE is the internal flash image (default: flash.img in the per-board folder under the
+// user's data directory; with --run and no --flash, a fresh formatted image in a temporary folder);
+// --sd FILE inserts an SD card image (created and formatted with --sd-size when missing).
+// --boot-mode holds USR from power-on for as long as choosing that mode takes (the LEDs cycle as on
+// the board). --led-log writes every LED change with its virtual time to stderr (a test hook).
+
 let boardOptionNames: Set<String> = ["--board", "--run", "--clock", "--speed", "--headless", "--press", "--serial",
-                                     "--serial-link", "--screenshot", "--at-ms", "--attach", "--scenario", "--uart", "--analog"]
+                                     "--serial-link", "--screenshot", "--at-ms", "--attach", "--scenario", "--uart", "--analog",
+                                     "--flash", "--sd", "--sd-size", "--boot-mode", "--led-log"]
 
 /// The board runs when a board option comes first, or with no arguments on a terminal unless the
 /// executable is called `micropython` (then it is MicroPython's unix port, as run-tests expects).
@@ -44,6 +52,10 @@ func runBoardMode(_ argv: [String]) -> Never {
     var attachments: [String] = []
     var scenarios: [String] = []
     var wiring = PeripheralOptions()
+    var flashPath: String? = nil
+    var sdPath: String? = nil
+    var sdSize: Int? = nil
+    var bootMode: BootMode? = nil
     var i = 1
     while i < argv.count {
         let a = argv[i]
@@ -55,6 +67,17 @@ func runBoardMode(_ argv: [String]) -> Never {
         switch a {
         case "--board": opts.boardId = value()
         case "--run": runFile = value()
+        case "--flash": flashPath = value()
+        case "--sd": sdPath = value()
+        case "--sd-size":
+            let v = value()
+            guard let n = parseImageSize(v) else { boardUsageError("--sd-size needs a size such as 64M (bytes, K, M or G)") }
+            sdSize = n
+        case "--boot-mode":
+            let v = value()
+            guard let m = BootMode(name: v) else { boardUsageError("--boot-mode needs standard, safe or reset") }
+            bootMode = m
+        case "--led-log": opts.ledLog = true
         case "--headless": opts.headless = true; fe.window = false
         case "--serial":
             let v = value()
@@ -102,6 +125,31 @@ func runBoardMode(_ argv: [String]) -> Never {
         do { try loadScenario(path, into: board) } catch { boardUsageError("--scenario \(path): \(error)") }
     }
     wiring.apply(to: board)
+    if sdSize != nil && sdPath == nil { boardUsageError("--sd-size goes with --sd FILE") }
+    if let m = bootMode { presses.insert(("USR", 0, m.holdMillis), at: 0) }
+    var tempFolder: String? = nil
+    let flash: String
+    if let f = flashPath {
+        flash = f
+    } else if runFile != nil {
+        // a script run gets a fresh board: a formatted image (factory files) nobody else sees
+        var template = Array((NSTemporaryDirectory() + "/microboard-XXXXXX").utf8CString)
+        guard let dir = mkdtemp(&template) else { boardUsageError("cannot make a temporary folder") }
+        tempFolder = String(cString: dir)
+        flash = tempFolder! + "/flash.img"
+        do { try Storage.factoryReset(flash: flash) } catch { boardUsageError("cannot create \(flash): \(error)") }
+    } else {
+        flash = Storage.defaultFlashPath(board: opts.boardId)
+    }
+    if let sd = sdPath, access(sd, F_OK) != 0 {
+        guard let size = sdSize else { boardUsageError("no SD image '\(sd)' (give --sd-size to create one)") }
+        do { try Storage.openSD(imagePath: sd, createSize: size) } catch { boardUsageError("cannot create \(sd): \(error)") }
+    }
+    do {
+        try BootSequence.install(on: board, flashImage: flash, sdImage: sdPath, sdInserted: sdPath != nil)
+    } catch {
+        boardUsageError("cannot open the board's images: \(error)")
+    }
     for (name, at, hold) in presses {
         if name == "RST" {
             board.schedule(.reset, atMillis: at)
@@ -122,12 +170,45 @@ func runBoardMode(_ argv: [String]) -> Never {
         let status = fe.screenshot != nil ? runWithFrontEnd(board, fe, .script(path: path, source: source))
             : board.run(.script(path: path, source: source))
         mb_restore_sigint()
+        finishImages(tempFolder)
         exit(status)
     }
     mb_install_sigint()
     let status = runInteractiveBoard(board, fe)
     mb_restore_sigint()
+    finishImages(tempFolder)
     exit(status)
+}
+
+/// Writes the images out and removes a temporary flash folder (exit() skips `defer`).
+func finishImages(_ tempFolder: String?) {
+    try? Storage.flushAll()
+    if let t = tempFolder { removeFolder(t) }
+}
+
+func removeFolder(_ path: String) {
+    if let d = opendir(path) {
+        while let e = readdir(d) {
+            let name = withUnsafeBytes(of: e.pointee.d_name) { b in String(decoding: b.prefix(while: { $0 != 0 }), as: UTF8.self) }
+            if name != "." && name != ".." { unlink(path + "/" + name) }
+        }
+        closedir(d)
+    }
+    rmdir(path)
+}
+
+/// 64M, 512K, 1G, 1048576: bytes.
+func parseImageSize(_ text: String) -> Int? {
+    var t = Substring(text)
+    var mult = 1
+    switch t.last {
+    case "K", "k": mult = 1024; t = t.dropLast()
+    case "M", "m": mult = 1024 * 1024; t = t.dropLast()
+    case "G", "g": mult = 1024 * 1024 * 1024; t = t.dropLast()
+    default: break
+    }
+    guard let n = Int(t), n > 0, n <= (1 << 40) / mult else { return nil }
+    return n * mult
 }
 
 func readWholeFile(_ path: String) -> [UInt8]? {

@@ -207,12 +207,17 @@ public enum Storage {
     }
 }
 
-/// The files a filesystem reset writes (MicroPython ports/stm32/factoryreset.c; pybcdc.inf is
-/// pybcdc.inf_template with the pyboard's USB IDs, CRLF line endings as the build generates it).
+/// The files a filesystem reset writes, as MicroPython v1.28's ports/stm32/factoryreset.c builds
+/// them for PYBV11 (USB on, no network module): boot.py with the "run on boot to configure USB and
+/// filesystem" header (the v1.10-era text was "run on boot-up / can run arbitrary Python..."; the
+/// pyb.country line of 2019–2022 became network.country under MICROPY_PY_NETWORK, off for PYBV11),
+/// README.txt ending with the docs link, and pybcdc.inf from pybcdc.inf_template with the IDs as
+/// mpconfigboard_common.h spells them (tools/insert-usb-ids.py copies the hex digits: "f055").
+/// CRLF line endings throughout, as the build's file2h step generates them.
 public enum FactoryFiles {
     public static let bootPy =
-        "# boot.py -- run on boot-up\r\n" +
-        "# can run arbitrary Python, but best to keep it minimal\r\n" +
+        "# boot.py -- run on boot to configure USB and filesystem\r\n" +
+        "# Put app code in main.py\r\n" +
         "\r\n" +
         "import machine\r\n" +
         "import pyb\r\n" +
@@ -234,7 +239,7 @@ public enum FactoryFiles {
         " - Mac OS X: use the command: screen /dev/tty.usbmodem*\r\n" +
         " - Linux: use the command: screen /dev/ttyACM0\r\n" +
         "\r\n" +
-        "Please visit http://micropython.org/help/ for further help.\r\n"
+        "For online docs please visit http://docs.micropython.org/\r\n"
 
     static let usbVID = "f055", pidCdcMsc = "9800", pidCdcHid = "9801", pidCdc = "9802"
 
