@@ -20,6 +20,9 @@ python3 Tests/run_corpus.py --exe .build/release/microboard -j "$jobs"
 echo "== Python corpus in GC stress mode (collect at every allocation, poison freed blocks)"
 python3 Tests/run_corpus.py --exe .build/release/microboard --gc-stress --heapsize 512K -j "$jobs"
 
+echo "== deflate against CPython's zlib and gzip, both directions"
+python3 Tests/interop/deflate_zlib.py --exe .build/release/microboard
+
 echo "== fuzz regression (a fixed set of generated and mutated inputs: none may crash or hang the host)"
 swift build -c release --product microboard-fuzz 2>&1 | tail -n 1
 .build/release/microboard-fuzz --seed 1 --random 0 --mutate 0 Tests/corpus:Tests/fuzz/seeds \
