@@ -118,8 +118,8 @@ enum Builtins {
         fn("help", 0, 1) { a throws in try builtinHelp(a.count > 0 ? a[0] : nil); return .none },
         fn("id", 1) { a throws in try newInt(Int(a[0].raw)) },
         fn("input", 0, 1) { a throws in
-            if a.count > 0 { var b: [UInt8] = []; try appendStr(a[0], &b); stdoutWrite(b) }
-            guard let line = stdinReadLine() else { throw pyErr(.EOFError) }
+            if a.count > 0 { var b: [UInt8] = []; try appendStr(a[0], &b); emitStdout(b) }
+            guard let line = readStdinLine() else { throw pyErr(.EOFError) }
             return try newStr(line)
         },
         fn("isinstance", 2) { a throws in .bool(try isInstanceCheck(a[0], a[1])) },
@@ -344,7 +344,7 @@ func builtinPrint(_ a: Args) throws {
         _ = try callMethod(f, .write, [s], stackTop: rt.pointee.vmStackTop)
         return
     }
-    stdoutWrite(buf)
+    emitStdout(buf)
 }
 
 func builtinRound(_ x: Obj, _ nd: Obj) throws -> Obj {
@@ -464,7 +464,7 @@ func evalOrExec(_ a: Args, mode: CompileMode) throws -> Obj {
 
 func builtinHelp(_ o: Obj?) throws {
     guard let o = o else {
-        stdoutWrite(Array(helpText.utf8))
+        emitStdout(Array(helpText.utf8))
         return
     }
     if isStr(o) && swiftString(o) == "modules" {
@@ -479,7 +479,7 @@ func builtinHelp(_ o: Obj?) throws {
         }
         if col != 0 { text = String(text.reversed().drop(while: { $0 == " " }).reversed()) + "\n" }
         text += "Plus any modules on the filesystem\n"
-        stdoutWrite(Array(text.utf8))
+        emitStdout(Array(text.utf8))
         return
     }
     var buf: [UInt8] = []
@@ -499,7 +499,7 @@ func builtinHelp(_ o: Obj?) throws {
             i = j + 1
         }
     }
-    stdoutWrite(buf)
+    emitStdout(buf)
 }
 
 let helpText = """

@@ -27,12 +27,12 @@ enum ObjStream {
                 else if v.isType(.memoryview) { bytes = memoryviewBytes(v) }
                 else { throw typeError("object with buffer protocol required") }
                 let fd = Int32(s.w(1))
-                if fd == 1 { stdoutWrite(bytes) } else if fd == 2 { stderrWrite(bytes) } else { writeFD(fd, bytes) }
+                if fd == 1 { emitStdout(bytes) } else if fd == 2 { emitStderr(bytes) } else { writeFD(fd, bytes) }
                 return Obj(small: isStr(v) ? charCount(strBytes(v)) : bytes.count)
             },
             method("flush", 1) { _ throws in .none },
             method("readline", 1, 2) { a throws in
-                guard var line = stdinReadLine() else { return a[0].w(2) & 1 != 0 ? try newBytes(nil, 0) : qobj(._empty) }
+                guard var line = readStdinLine() else { return a[0].w(2) & 1 != 0 ? try newBytes(nil, 0) : qobj(._empty) }
                 line.append(10)
                 return a[0].w(2) & 1 != 0 ? try newBytes(line) : try newStr(line)
             },
@@ -40,7 +40,7 @@ enum ObjStream {
                 var out: [UInt8] = []
                 let limit = a.count > 1 && a[1] != .none ? try intToInt(a[1]) : -1
                 while limit < 0 || out.count < limit {
-                    guard let line = stdinReadLine() else { break }
+                    guard let line = readStdinLine() else { break }
                     out.append(contentsOf: line); out.append(10)
                 }
                 if limit >= 0 && out.count > limit { out = Array(out[0..<limit]) }
@@ -120,7 +120,7 @@ enum ModuleSys {
                     if a.count > 1 && a[1] != .none {
                         _ = try callMethod(a[1], .write, [try newStr(text)], stackTop: rt.pointee.vmStackTop)
                     } else {
-                        stdoutWrite(Array(text.utf8))
+                        emitStdout(Array(text.utf8))
                     }
                     return .none
                 })),

@@ -55,6 +55,8 @@ public enum Runtime {
             setRoot(.sysArgv, try newList(count: 0))
             setRoot(.schedQueue, try newList(count: 0))
             setRoot(.boardObjects, try newList(count: 0))
+            setRoot(.dupterm, .none)
+            Dupterm.pending = []
             setRoot(.handledException, .none)
         } catch {
             throw MemoryMapError.cannotMap("heap too small")
@@ -262,7 +264,7 @@ func formatException(_ exc: Obj) -> String {
 }
 
 func printException(_ exc: Obj) {
-    stderrWrite(Array(formatException(exc).utf8))
+    emitStderr(Array(formatException(exc).utf8))
 }
 
 /// The REPL's display hook: repr of non-None results, stored in `_`.
@@ -271,6 +273,6 @@ func replPrint(_ v: Obj) throws {
     var buf: [UInt8] = []
     try appendRepr(v, &buf)
     buf.append(10)
-    stdoutWrite(buf)
+    emitStdout(buf)
     if let f = currentFrame { try dictMap(f[FrameWord.globals]).set(qobj("_"), v) }
 }

@@ -3,13 +3,20 @@
 import framebuf
 from array import array
 
-W, H = 41, 31
+W, H = 33, 27
+CX, CY = 16, 13
 buf = bytearray(W * H)
 fb = framebuf.FrameBuffer(buf, W, H, framebuf.GS8)
 
 
-def points(c=None):
-    return {(x, y) for y in range(H) for x in range(W) if (buf[x + y * W] if c is None else buf[x + y * W] == c)}
+def points():
+    ps = set()
+    i = 0
+    for v in buf:
+        if v:
+            ps.add((i % W, i // W))
+        i += 1
+    return ps
 
 
 def extent(ps):
@@ -18,46 +25,46 @@ def extent(ps):
     return min(xs), max(xs), min(ys), max(ys)
 
 
-for rx, ry in ((12, 6), (6, 12), (10, 10), (3, 5), (9, 3)):
+for rx, ry in ((12, 6), (6, 11), (9, 9), (3, 5)):
     fb.fill(0)
-    fb.ellipse(20, 15, rx, ry, 1)
+    fb.ellipse(CX, CY, rx, ry, 1)
     outline = points()
     print("ellipse", rx, ry, extent(outline))
-    mirrored = all((40 - x, y) in outline and (x, 30 - y) in outline for x, y in outline)
+    mirrored = all((2 * CX - x, y) in outline and (x, 2 * CY - y) in outline for x, y in outline)
     print(" symmetric", mirrored)
     if True:
-        worst = max(abs(((x - 20) / rx) ** 2 + ((y - 15) / ry) ** 2 - 1) for x, y in outline)
+        worst = max(abs(((x - CX) / rx) ** 2 + ((y - CY) / ry) ** 2 - 1) for x, y in outline)
         print(" near the curve", worst < 0.35)
     fb.fill(0)
-    fb.ellipse(20, 15, rx, ry, 1, True)
+    fb.ellipse(CX, CY, rx, ry, 1, True)
     filled = points()
-    print(" fill covers outline", outline <= filled, "rows", sorted({y for x, y in filled}) == list(range(15 - ry, 16 + ry)))
+    print(" fill covers outline", outline <= filled, "rows", sorted({y for x, y in filled}) == list(range(CY - ry, CY + ry + 1)))
     rows_solid = all((x, y) in filled for y in range(H) for x in range(W) if (x - 1, y) in filled and (x + 1, y) in filled)
     print(" fill has no holes", rows_solid)
 
 fb.fill(0)
-for m in range(16):
+for m in (0, 1, 2, 4, 8, 5, 10, 15):
     fb.fill(0)
-    fb.ellipse(20, 15, 8, 5, 1, False, m)
+    fb.ellipse(CX, CY, 8, 5, 1, False, m)
     ps = points()
-    q = [any(x > 20 and y < 15 for x, y in ps), any(x < 20 and y < 15 for x, y in ps),
-         any(x < 20 and y > 15 for x, y in ps), any(x > 20 and y > 15 for x, y in ps)]
+    q = [any(x > CX and y < CY for x, y in ps), any(x < CX and y < CY for x, y in ps),
+         any(x < CX and y > CY for x, y in ps), any(x > CX and y > CY for x, y in ps)]
     print("mask", m, q == [bool(m & b) for b in (1, 2, 4, 8)], len(ps))
     fb.fill(0)
-    fb.ellipse(20, 15, 8, 5, 1, True, m)
+    fb.ellipse(CX, CY, 8, 5, 1, True, m)
     print(" filled", len(points()))
 
 # degenerate radii: the two runs of the algorithm reduce to their end points
 for rx, ry in ((7, 0), (0, 4), (0, 0), (1, 1)):
     fb.fill(0)
-    fb.ellipse(20, 15, rx, ry, 1)
+    fb.ellipse(CX, CY, rx, ry, 1)
     print("degenerate", rx, ry, sorted(points()))
     fb.fill(0)
-    fb.ellipse(20, 15, rx, ry, 1, True)
+    fb.ellipse(CX, CY, rx, ry, 1, True)
     print(" filled", sorted(points()))
 
 # clipped at the edges
-for cx, cy in ((2, 2), (39, 2), (39, 29), (2, 29)):
+for cx, cy in ((2, 2), (31, 2), (31, 25), (2, 25)):
     fb.fill(0)
     fb.ellipse(cx, cy, 6, 12, 7, True)
     print("clipped", cx, cy, extent(points()))
