@@ -123,8 +123,9 @@ struct FBSurface {
         for yy in y0..<y1 { for xx in x0..<x1 { set(xx, yy, c) } }
     }
 
-    /// Bresenham's line, both end points included.
-    func line(_ xa: Int, _ ya: Int, _ xb: Int, _ yb: Int, _ c: UInt32) {
+    /// Bresenham's line, both end points included. Far-off end points make long loops, so Ctrl-C
+    /// is polled as in the VM.
+    func line(_ xa: Int, _ ya: Int, _ xb: Int, _ yb: Int, _ c: UInt32) throws {
         var dx = xb - xa, dy = yb - ya
         var sx = 1, sy = 1
         if dx < 0 { dx = -dx; sx = -1 }
@@ -134,7 +135,24 @@ struct FBSurface {
         let steep = dy > dx
         if steep { swap(&x, &y); swap(&dx, &dy); swap(&sx, &sy) }
         var e = 2 * dy - dx
-        for _ in 0..<dx {
+        // both coordinates move monotonically: once past the far edge, nothing more is drawn
+        let majorEnd = steep ? height : width, minorEnd = steep ? width : height
+        // a start far before the near edge jumps ahead to step k, where the state of the walk is
+        // known in closed form: after k steps the minor axis moved m(k) times
+        var k0 = sx > 0 ? -x : x - (majorEnd - 1)
+        if k0 > 0 && k0 < dx {
+            k0 = min(k0, dx)
+            let t = Int128(2 * dy - dx) + Int128(2 * dy) * Int128(k0 - 1)
+            let m = t >= 0 ? Int(t / Int128(2 * dx)) + 1 : 0
+            x += sx * k0
+            y += sy * m
+            e = Int(Int128(2 * dy - dx) + Int128(2 * dy) * Int128(k0) - Int128(2 * dx) * Int128(m))
+        } else {
+            k0 = 0
+        }
+        for i in k0..<dx {
+            if i & 0xFFFF == 0xFFFF { try pollInterrupts() }
+            if (sx > 0 ? x >= majorEnd : x < 0) || (sy > 0 ? y >= minorEnd : y < 0) { break }
             if steep { setChecked(y, x, c) } else { setChecked(x, y, c) }
             while e >= 0 { y += sy; e -= 2 * dx }
             x += sx
@@ -146,7 +164,7 @@ struct FBSurface {
     /// Ellipse by the midpoint method of J. Kennedy ("A fast Bresenham type algorithm for drawing
     /// ellipses"): two runs, one where x changes slowly and one where y does. `quadrants` bit 0 is
     /// the upper right, then counter-clockwise; `fill` draws spans instead of outline points.
-    func ellipse(_ cx: Int, _ cy: Int, _ rx: Int, _ ry: Int, _ c: UInt32, fill: Bool, quadrants q: Int) {
+    func ellipse(_ cx: Int, _ cy: Int, _ rx: Int, _ ry: Int, _ c: UInt32, fill: Bool, quadrants q: Int) throws {
         func plot(_ x: Int, _ y: Int) {
             if fill {
                 if q & 1 != 0 { fillRect(cx, cy - y, x + 1, 1, c) }
@@ -170,7 +188,10 @@ struct FBSurface {
         var xChange = ry * ry * (1 - 2 * rx), yChange = rx * rx
         var err = 0
         var stopX = b2 * rx, stopY = 0
+        var n = 0
         while stopX >= stopY {
+            n += 1
+            if n & 0xFFFF == 0 { try pollInterrupts() }
             plot(x, y)
             y += 1
             stopY += a2
@@ -189,6 +210,8 @@ struct FBSurface {
         err = 0
         stopX = 0; stopY = a2 * ry
         while stopX <= stopY {
+            n += 1
+            if n & 0xFFFF == 0 { try pollInterrupts() }
             plot(x, y)
             x += 1
             stopX += b2
@@ -204,21 +227,25 @@ struct FBSurface {
     }
 
     /// Polygon through `pts` (x, y pairs) offset by (x, y), outline or filled (even-odd rule).
-    func poly(_ x: Int, _ y: Int, _ pts: [(Int, Int)], _ c: UInt32, fill: Bool) {
+    func poly(_ x: Int, _ y: Int, _ pts: [(Int, Int)], _ c: UInt32, fill: Bool) throws {
         let n = pts.count
         if n == 0 { return }
         if !fill {
             var prev = pts[0]
             for i in Swift.stride(from: n - 1, through: 0, by: -1) {
                 let p = pts[i]
-                line(x + prev.0, y + prev.1, x + p.0, y + p.1, c)
+                try line(x + prev.0, y + prev.1, x + p.0, y + p.1, c)
                 prev = p
             }
             return
         }
         let yMin = pts.map { $0.1 }.min()!, yMax = pts.map { $0.1 }.max()!
         var nodes: [Int] = []
-        for row in yMin...yMax {
+        // rows off the surface draw nothing
+        let firstRow = max(yMin, -y), lastRow = min(yMax, height - 1 - y)
+        if firstRow > lastRow { return }
+        for row in firstRow...lastRow {
+            if row & 0xFFF == 0 { try pollInterrupts() }
             nodes.removeAll(keepingCapacity: true)
             var p1 = pts[0]
             for i in Swift.stride(from: n - 1, through: 0, by: -1) {
@@ -226,13 +253,14 @@ struct FBSurface {
                 // an edge's lower end point is left out so a vertex shared by two edges counts once
                 if p1.1 != p2.1 && ((p1.1 > row && p2.1 <= row) || (p1.1 <= row && p2.1 > row)) {
                     // x where the edge crosses the row, in 1/32 pixel, rounded
-                    let t = 32 * (p2.0 - p1.0) * (row - p1.1) / (p2.1 - p1.1)
-                    nodes.append((32 * p1.0 + t + 16) / 32)
+                    // (far-off vertices may wrap; the result is clamped and then clipped)
+                    let t = (32 &* (p2.0 - p1.0) &* (row - p1.1)) / (p2.1 - p1.1)
+                    nodes.append(min(max((32 &* p1.0 &+ t &+ 16) / 32, -(1 << 40)), 1 << 40))
                 } else if row == max(p1.1, p2.1) {
                     // the left-out end points of a local minimum, and horizontal edges
                     if p1.1 < p2.1 { setChecked(x + p2.0, y + p2.1, c) }
                     else if p2.1 < p1.1 { setChecked(x + p1.0, y + p1.1, c) }
-                    else { line(x + p1.0, y + p1.1, x + p2.0, y + p2.1, c) }
+                    else { try line(x + p1.0, y + p1.1, x + p2.0, y + p2.1, c) }
                 }
                 p1 = p2
             }

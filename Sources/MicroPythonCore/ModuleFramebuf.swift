@@ -86,7 +86,13 @@ enum ModuleFramebuf {
         }
     }
 
-    @inline(__always) static func int(_ o: Obj) throws -> Int { o.isSmallInt ? o.smallInt : try intToInt(o) }
+    /// An int argument as the board's machine word (32 bits), as mp_obj_get_int takes it.
+    @inline(__always) static func int(_ o: Obj) throws -> Int {
+        if o.isSmallInt { return o.smallInt }
+        let v = try intToInt(o)
+        if v < Int(Int32.min) || v > Int(UInt32.max) { throw pyErr(.OverflowError, "overflow converting long int to machine word") }
+        return v
+    }
     @inline(__always) static func color(_ o: Obj) throws -> UInt32 { UInt32(truncatingIfNeeded: try int(o)) }
 
     static let methods: [NativeSpec] = [
@@ -161,7 +167,10 @@ enum ModuleFramebuf {
             let s = try surface(a[0])
             let fill = a.count > 6 ? try pyTruthy(a[6]) : false
             let q = a.count > 7 ? try int(a[7]) & 0x0F : 0x0F
-            s.ellipse(try int(a[1]), try int(a[2]), try int(a[3]), try int(a[4]), try color(a[5]), fill: fill, quadrants: q)
+            // keeps the algorithm's error terms (radius^3) within 64 bits
+            let rx = try int(a[3]), ry = try int(a[4])
+            if abs(rx) > 1 << 20 || abs(ry) > 1 << 20 { throw valueError("radius too large") }
+            try s.ellipse(try int(a[1]), try int(a[2]), try int(a[3]), try int(a[4]), try color(a[5]), fill: fill, quadrants: q)
             return .none
         },
         method("poly", 5, 6) { a in
@@ -179,7 +188,7 @@ enum ModuleFramebuf {
                 pts.append((try int(items[i]), try int(items[i + 1])))
                 i += 2
             }
-            s.poly(x, y, pts, c, fill: fill)
+            try s.poly(x, y, pts, c, fill: fill)
             return .none
         },
         method("text", 4, 5) { a in

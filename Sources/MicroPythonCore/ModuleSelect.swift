@@ -100,9 +100,14 @@ enum ModuleSelect {
 
     static func timeoutMs(_ o: Obj?) throws -> Int {
         guard let t = o, t != .none else { return -1 }
-        if t.isType(.float) { return max(-1, Int(try toDouble(t) * 1000)) }
+        // (capped at about 24 days, beyond which "forever" is the same)
+        if t.isType(.float) {
+            let d = try toDouble(t) * 1000
+            if d.isNaN { throw valueError("invalid timeout") }
+            return d < 0 ? -1 : Int(min(d, Double(Int32.max)))
+        }
         let v = try intToInt(t)
-        return v < 0 ? -1 : v
+        return v < 0 ? -1 : min(v, Int(Int32.max))
     }
 
     static func selfPoll(_ o: Obj) throws -> Obj {

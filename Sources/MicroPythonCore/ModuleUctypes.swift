@@ -124,7 +124,9 @@ enum ModuleUctypes {
         return n
     }
 
-    static func structSize(_ d: Obj, layout: Int, align: inout Int) throws -> Int {
+    static func structSize(_ d: Obj, layout: Int, align: inout Int, depth: Int = 0) throws -> Int {
+        // a descriptor that contains itself would recurse forever
+        if depth > 32 { throw descError() }
         var total = 0
         let m = dictMap(d)
         for i in 0..<m.fill {
@@ -141,7 +143,7 @@ enum ModuleUctypes {
             } else if v.isType(.tuple) {
                 guard tupleLen(v) >= 2, tupleItems(v)[0].isSmallInt else { throw descError() }
                 let off = aggOffset(tupleItems(v)[0].smallInt)
-                total = max(total, off + (try aggregateSize(v, layout: layout, align: &align)))
+                total = max(total, off &+ (try aggregateSize(v, layout: layout, align: &align, depth: depth + 1)))
             } else {
                 throw descError()
             }
@@ -150,7 +152,8 @@ enum ModuleUctypes {
         return total
     }
 
-    static func aggregateSize(_ t: Obj, layout: Int, align: inout Int) throws -> Int {
+    static func aggregateSize(_ t: Obj, layout: Int, align: inout Int, depth: Int = 0) throws -> Int {
+        if depth > 32 { throw descError() }
         let n = tupleLen(t)
         let it = tupleItems(t)
         guard n >= 2, it[0].isSmallInt else { throw descError() }
@@ -158,7 +161,7 @@ enum ModuleUctypes {
         case UCAgg.structure:
             guard it[1].isType(.dict) else { throw descError() }
             var inner = 1
-            let s = try structSize(it[1], layout: layout, align: &inner)
+            let s = try structSize(it[1], layout: layout, align: &inner, depth: depth + 1)
             align = max(align, inner)
             return s
         case UCAgg.ptr:
@@ -170,14 +173,14 @@ enum ModuleUctypes {
                 let t = valType(it[1].smallInt)
                 let s = scalarSize(t)
                 align = max(align, s)
-                return s * scalarOffset(it[1].smallInt)
+                return s &* scalarOffset(it[1].smallInt)
             }
             guard it[2].isType(.dict) else { throw descError() }
             var inner = 1
-            var s = try structSize(it[2], layout: layout, align: &inner)
+            var s = try structSize(it[2], layout: layout, align: &inner, depth: depth + 1)
             if layout == UCLayout.native { s = (s + inner - 1) / inner * inner }
             align = max(align, inner)
-            return it[1].smallInt * s
+            return it[1].smallInt &* s
         default:
             throw descError()
         }
@@ -290,14 +293,14 @@ enum ModuleUctypes {
         let elem = kind == UCAgg.array && tupleLen(desc) > 2 ? it[2] : it[1]
         if elem.isSmallInt {
             let t = valType(elem.smallInt)
-            let addr = base &+ UInt32(truncatingIfNeeded: i * scalarSize(t))
+            let addr = base &+ UInt32(truncatingIfNeeded: i &* scalarSize(t))
             if let v = value { try writeScalar(t, addr, layout, v); return .none }
             return try readScalar(t, addr, layout)
         }
         if value != nil { throw typeError("struct: cannot set aggregate item") }
         guard elem.isType(.dict) else { throw descError() }
         let size = try self.size(of: elem, layout: layout)
-        return try newStruct(elem, base &+ UInt32(truncatingIfNeeded: i * size), layout)
+        return try newStruct(elem, base &+ UInt32(truncatingIfNeeded: i &* size), layout)
     }
 
     static let methods: [NativeSpec] = [

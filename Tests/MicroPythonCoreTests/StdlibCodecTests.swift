@@ -60,11 +60,11 @@ private func hex(_ s: String) -> [UInt8] {
     }
 }
 
-@Test func framebufLineCoversBothEnds() {
+@Test func framebufLineCoversBothEnds() throws {
     var buf = [UInt8](repeating: 0, count: 100)
-    buf.withUnsafeMutableBufferPointer { p in
+    try buf.withUnsafeMutableBufferPointer { p in
         let s = FBSurface(buf: p.baseAddress!, width: 10, height: 10, stride: 10, format: .gs8)
-        s.line(0, 0, 9, 3, 1)
+        try s.line(0, 0, 9, 3, 1)
         #expect(p[0] == 1 && p[3 * 10 + 9] == 1)
         #expect(p.reduce(0) { $0 + Int($1) } == 10)   // one pixel per column of the major axis
     }
