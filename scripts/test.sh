@@ -67,6 +67,9 @@ python3 Tests/board/drivers/run_driver_tests.py --exe .build/release/microboard
 echo "== boot sequence and boot modes (USR held at reset, LED patterns on virtual time, boot.py/main.py, SKIPSD)"
 python3 Tests/board/run_boot_tests.py --exe .build/release/microboard
 
+echo "== deflate against CPython's zlib and gzip, both directions"
+python3 Tests/interop/deflate_zlib.py --exe .build/release/microboard
+
 echo "== fuzz regression (a fixed set of generated and mutated inputs: none may crash or hang the host)"
 swift build -c release --product microboard-fuzz 2>&1 | tail -n 1
 .build/release/microboard-fuzz --seed 1 --random 0 --mutate 0 Tests/corpus:Tests/fuzz/seeds \

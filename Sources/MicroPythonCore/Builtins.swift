@@ -119,8 +119,8 @@ enum Builtins {
         fn("help", 0, 1) { a throws in try builtinHelp(a.count > 0 ? a[0] : nil); return .none },
         fn("id", 1) { a throws in try newInt(Int(a[0].raw)) },
         fn("input", 0, 1) { a throws in
-            if a.count > 0 { var b: [UInt8] = []; try appendStr(a[0], &b); stdoutWrite(b) }
-            guard let line = try stdinReadLine() else { throw pyErr(.EOFError) }
+            if a.count > 0 { var b: [UInt8] = []; try appendStr(a[0], &b); emitStdout(b) }
+            guard let line = try readStdinLine() else { throw pyErr(.EOFError) }
             return try newStr(line)
         },
         fn("isinstance", 2) { a throws in .bool(try isInstanceCheck(a[0], a[1])) },
@@ -345,7 +345,7 @@ func builtinPrint(_ a: Args) throws {
         _ = try callMethod(f, .write, [s], stackTop: rt.pointee.vmStackTop)
         return
     }
-    stdoutWrite(buf)
+    emitStdout(buf)
 }
 
 func builtinRound(_ x: Obj, _ nd: Obj) throws -> Obj {
@@ -467,11 +467,11 @@ func evalOrExec(_ a: Args, mode: CompileMode) throws -> Obj {
 
 func builtinHelp(_ o: Obj?) throws {
     guard let o = o else {
-        stdoutWrite(Array((portInfo.helpText ?? helpText).utf8))
+        emitStdout(Array((portInfo.helpText ?? helpText).utf8))
         return
     }
     if isStr(o) && swiftString(o) == "modules" {
-        stdoutWrite(Array(helpModulesText().utf8))
+        emitStdout(Array(helpModulesText().utf8))
         return
     }
     var buf: [UInt8] = []
@@ -491,7 +491,7 @@ func builtinHelp(_ o: Obj?) throws {
             i = j + 1
         }
     }
-    stdoutWrite(buf)
+    emitStdout(buf)
 }
 
 /// help('modules') as py/builtinhelp.c prints it: the built-in modules (with __main__) and the

@@ -6,4 +6,5 @@ let coreModuleRegistrars: [() -> Void] = [
     ModuleBinascii.register, ModuleHashlib.register, ModuleStruct.register, ModuleArray.register,
     ModuleJson.register, ModuleRe.register, ModuleCollections.register, ModuleIO.register,
     ModuleTime.register, ModulePlatform.register, ModuleOS.register,
+    ModuleFramebuf.register, ModuleCryptolib.register, ModuleUctypes.register, ModuleDeflate.register, ModuleSelect.register,
 ]

@@ -420,7 +420,7 @@ public enum Py {
 
     // MARK: host I/O hooks
 
-    /// Where print() and sys.stdout write.
+    /// Where print() and sys.stdout write (os.dupterm streams get a copy as well).
     public static var stdoutWrite: ([UInt8]) -> Void {
         get { MicroPythonCore.stdoutWrite }
         set { MicroPythonCore.stdoutWrite = newValue }
@@ -453,6 +453,30 @@ public enum Py {
         get { stdinPollHook }
         set { stdinPollHook = newValue }
     }
+
+    // MARK: streams polled by select
+
+    /// select.poll/select.select ask a stream which events are ready by calling its
+    /// `ioctl(request, arg)` method with request `streamPollRequest` (3, MicroPython's
+    /// MP_STREAM_POLL) and arg the event mask; it returns the ready events. A board type (a UART)
+    /// becomes pollable by listing `ioctl` among its methods.
+    public static let streamPollRequest = PollEvent.streamPollRequest
+    public static let pollIn = PollEvent.input, pollOut = PollEvent.output
+    public static let pollErr = PollEvent.error, pollHup = PollEvent.hangup
+
+    // MARK: os.dupterm
+
+    /// Bytes waiting on the os.dupterm streams (read without blocking), for the board's REPL.
+    public static func duptermRead(max: Int = 256) -> [UInt8] { Dupterm.read(max: max) }
+    /// True while some stream is attached with os.dupterm.
+    public static var duptermActive: Bool { Dupterm.active }
+    /// Run by os.dupterm_notify (a dupterm stream has input); nil: the core queues the input
+    /// for input() and sys.stdin.
+    public static var duptermNotify: (() -> Void)? {
+        get { duptermNotifyHook }
+        set { duptermNotifyHook = newValue }
+    }
+
     /// os.urandom's source (deterministic mode seeds it).
     public static var randomBytes: ((Int) -> [UInt8])? {
         get { randomBytesHook }

@@ -169,7 +169,7 @@ public enum Interpreter {
                 var buf: [UInt8] = []
                 try? appendStr(v, &buf)
                 buf.append(10)
-                stderrWrite(buf)
+                emitStderr(buf)
                 return .systemExit(1)
             }
             printException(exc)

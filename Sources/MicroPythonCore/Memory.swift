@@ -19,7 +19,7 @@ enum Root: Int {
     case memoryErrorInstance, emptyTuple, emptyStr, emptyBytes, loadedModuleBeingImported
     case internedStrs, sysStdout, sysStderr, sysStdin, kbdInterruptInstance, schedQueue, atexit
     case reprStack, scratch0, scratch1, scratch2, scratch3, vfsMounts, vfsCurrent
-    case boardObjects
+    case boardObjects, dupterm
     static let count = 64
 }
 

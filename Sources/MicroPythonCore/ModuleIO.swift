@@ -275,3 +275,25 @@ enum ModuleIO {
         },
     ]
 }
+
+// MARK: direct access for stream wrappers (StreamSupport.swift)
+
+extension ModuleIO {
+    /// For an open BytesIO: [] at its end, else its next byte (consumed); nil if `o` is not one.
+    static func bytesIOReadByte(_ o: Obj) throws -> [UInt8]? {
+        guard !bytesIOClassObj.isNull, isNativeInstance(o, bytesIOClassObj) else { return nil }
+        let s = try openStream(o)
+        let pos = position(s)
+        if pos >= length(s) { return [] }
+        s.setW(SIOWord.pos, UInt32(pos + 1))
+        return [dataPtr(s)[pos]]
+    }
+
+    /// Writes to an open BytesIO; false if `o` is not one.
+    static func bytesIOWrite(_ o: Obj, _ bytes: [UInt8]) throws -> Bool {
+        guard !bytesIOClassObj.isNull, isNativeInstance(o, bytesIOClassObj) else { return false }
+        let s = try openStream(o)
+        try bytes.withUnsafeBufferPointer { try writeBytes(s, $0) }
+        return true
+    }
+}

@@ -26,9 +26,9 @@ enum ModuleMicropython {
                 })),
                 ("qstr_info", .function(fn("qstr_info", 0, 1) { a throws in
                     let n = qstrs.count
-                    stdoutWrite(Array("qstr pool: n_pool=1, n_qstr=\(n), n_str_data_bytes=\(qstrs.bytesUsed), n_total_bytes=\(qstrs.bytesUsed + n * 16)\n".utf8))
+                    emitStdout(Array("qstr pool: n_pool=1, n_qstr=\(n), n_str_data_bytes=\(qstrs.bytesUsed), n_total_bytes=\(qstrs.bytesUsed + n * 16)\n".utf8))
                     if a.count > 0, try pyTruthy(a[0]) {
-                        for q in UInt32(QID.allCases.count)..<UInt32(n) { stdoutWrite(Array("Q(\(qstrString(q)))\n".utf8)) }
+                        for q in UInt32(QID.allCases.count)..<UInt32(n) { emitStdout(Array("Q(\(qstrString(q)))\n".utf8)) }
                     }
                     return .none
                 })),
@@ -110,7 +110,7 @@ func memInfo(verbose: Bool) {
         }
         out += "\n"
     }
-    stdoutWrite(Array(out.utf8))
+    emitStdout(Array(out.utf8))
 }
 
 private func format6hex(_ v: Int) -> String {

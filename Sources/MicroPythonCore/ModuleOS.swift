@@ -36,6 +36,8 @@ enum ModuleOS {
                     return a.count > 1 ? a[1] : .none
                 })),
                 ("VfsPosix", .value(VfsPosix.type)),
+                ("dupterm", .function(fn("dupterm", 0, 2) { a in try Dupterm.set(a) })),
+                ("dupterm_notify", .function(fn("dupterm_notify", 1) { _ in Dupterm.notify(); return .none })),
             ]
         }
         registerModule("os", table)

@@ -3,6 +3,17 @@
 // (where str has the buffer protocol too). Pointers returned here point into the heap object:
 // copy the bytes before anything allocates if the object may be resized.
 
+/// Types whose buffer protocol exposes another object's buffer (framebuf.FrameBuffer, board
+/// types): each maps an object to the buffer object behind it, or nil if it is not theirs.
+nonisolated(unsafe) var bufferForwarders: [(Obj) -> Obj?] = []
+
+/// The buffer object behind `o` if a forwarder claims it.
+func forwardedBuffer(_ o: Obj) -> Obj? {
+    if !o.isPtr || bufferForwarders.isEmpty { return nil }
+    for f in bufferForwarders { if let b = f(o), b != o { return b } }
+    return nil
+}
+
 /// The bytes of an object with the buffer protocol, or nil.
 func stdBufferPointer(_ o: Obj) -> UnsafeBufferPointer<UInt8>? {
     if o.isQstr || o.isType(.str) || o.isType(.bytes) || o.isType(.bytearray) { return strBytes(o) }
@@ -15,6 +26,7 @@ func stdBufferPointer(_ o: Obj) -> UnsafeBufferPointer<UInt8>? {
         let n = nativeSelf(o)
         if n != o { return stdBufferPointer(n) }
     }
+    if let b = forwardedBuffer(o) { return stdBufferPointer(b) }
     return nil
 }
 
@@ -37,6 +49,7 @@ func stdWritableBuffer(_ o: Obj) throws -> UnsafeMutableBufferPointer<UInt8> {
         let n = nativeSelf(o)
         if n != o { return try stdWritableBuffer(n) }
     }
+    if let b = forwardedBuffer(o) { return try stdWritableBuffer(b) }
     throw typeError("object with buffer protocol required")
 }
 

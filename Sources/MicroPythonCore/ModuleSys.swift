@@ -72,7 +72,7 @@ enum ModuleSys {
                     if a.count > 1 && a[1] != .none {
                         _ = try callMethod(a[1], .write, [try newStr(text)], stackTop: rt.pointee.vmStackTop)
                     } else {
-                        stdoutWrite(Array(text.utf8))
+                        emitStdout(Array(text.utf8))
                     }
                     return .none
                 })),

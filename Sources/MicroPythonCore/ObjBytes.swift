@@ -15,8 +15,12 @@ enum ObjBytes {
 
     static func makeMemoryview(_ a: Args) throws -> Obj {
         guard a.count == 1 else { throw typeError("memoryview() takes 1 argument") }
-        let src = a[0]
+        return try memoryviewOf(a[0])
+    }
+
+    static func memoryviewOf(_ src: Obj) throws -> Obj {
         if src.isType(.memoryview) { return src }
+        if let b = forwardedBuffer(src) { return try memoryviewOf(b) }
         guard src.isType(.bytes) || src.isType(.bytearray) || src.isType(.array) else {
             throw typeError("object with buffer protocol required")
         }
@@ -45,6 +49,7 @@ func bytesFromArgs(_ a: Args, what: String) throws -> [UInt8] {
     if isBytesLike(src) { return Array(strBytes(src)) }
     if src.isType(.memoryview) { return memoryviewBytes(src) }
     if src.isType(.array) { return arrayRawBytes(src) }
+    if let b = forwardedBuffer(src), let p = stdBufferPointer(b) { return Array(p) }
     var out: [UInt8] = []
     let it = try getIter(src)
     let keep = pushRoot(it)

@@ -14,8 +14,6 @@ nonisolated(unsafe) var stdoutWriteRaw: ([UInt8]) -> Void = { b in writeFD(1, b)
 /// One raw byte of stdin (sys.stdin.buffer, sys.stdin.read): nil = end of input. May throw
 /// (KeyboardInterrupt while a console waits).
 nonisolated(unsafe) var stdinReadByte: () throws -> UInt8? = { try readByteFD(0) }
-/// Whether sys.stdin has input waiting, when a console (not the host's fd 0) supplies it.
-nonisolated(unsafe) var stdinPollHook: (() -> Bool)? = nil
 
 /// How text-mode sys.stdin reads.
 enum StdinKind {
@@ -139,8 +137,8 @@ enum ObjStream {
             stdoutWriteRaw(bytes)
         } else {
             switch fd(s) {
-            case 1: stdoutWrite(bytes)
-            case 2: stderrWrite(bytes)
+            case 1: emitStdout(bytes)
+            case 2: emitStderr(bytes)
             default: throw osError(EPERM)
             }
         }
@@ -183,7 +181,7 @@ enum ObjStream {
     /// A line including its "\n" ("" at end of input), at most `limit` bytes if limit >= 0.
     static func readLine(_ s: Obj, limit: Int) throws -> [UInt8] {
         if !isBinary(s) && fd(s) == 0 && stdinKind == .terminal {
-            guard var line = try stdinReadLine() else { return [] }
+            guard var line = try readStdinLine() else { return [] }
             line.append(10)
             return limit >= 0 ? Array(line.prefix(limit)) : line
         }

@@ -57,6 +57,8 @@ public enum Runtime {
             // interrupt handlers, where the heap is locked
             setRoot(.schedQueue, try newList(count: 0, capacity: 16))
             setRoot(.boardObjects, try newList(count: 0))
+            setRoot(.dupterm, .none)
+            Dupterm.pending = []
             setRoot(.handledException, .none)
         } catch {
             throw MemoryMapError.cannotMap("heap too small")
@@ -266,7 +268,7 @@ func formatException(_ exc: Obj) -> String {
 }
 
 func printException(_ exc: Obj) {
-    stderrWrite(Array(formatException(exc).utf8))
+    emitStderr(Array(formatException(exc).utf8))
 }
 
 /// The REPL's display hook: repr of non-None results, stored in `_`.
@@ -275,6 +277,6 @@ func replPrint(_ v: Obj) throws {
     var buf: [UInt8] = []
     try appendRepr(v, &buf)
     buf.append(10)
-    stdoutWrite(buf)
+    emitStdout(buf)
     if let f = currentFrame { try dictMap(f[FrameWord.globals]).set(qobj("_"), v) }
 }
