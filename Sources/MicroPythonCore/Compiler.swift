@@ -4,6 +4,7 @@
 enum ConstValue {
     case str([UInt8]), bytes([UInt8]), int(Int64), bigInt(String), float(Double), imag(Double)
     case code(CodeUnit), qstrTuple([String]), none, ellipsis, `true`, `false`
+    case complex(Double, Double), tuple([ConstValue])    // from .mpy constant tables
 }
 
 final class CodeUnit {

@@ -74,7 +74,11 @@ func execute(_ frame: UnsafeMutablePointer<Obj>, throwing: Obj = .null) throws -
                 }
             }
             if let found = codeFindHandler(code, ip: faultIP) {
-                sp = stackBase + found.1
+                var depth = found.1
+                if UInt32(depth) & mpyDepthFromSlot != 0 {
+                    depth = mpySavedDepth(frame + FrameWord.header, Int(UInt32(depth) & ~mpyDepthFromSlot), current: sp - stackBase)
+                }
+                sp = stackBase + depth
                 vmPush(&sp, exc)
                 ip = found.0
                 continue
@@ -235,7 +239,13 @@ private func dispatch(_ frame: UnsafeMutablePointer<Obj>, _ ip: inout Int, _ sp:
             try loadMethod(sp[-1], Obj(qstr: UInt32(arg)), into: sp - 1)
             sp += 1
         case .loadSuperMethod:
-            break
+            // [super, class, self] -> [method, self-or-null]
+            let selfObj = vmPop(&sp), cls = vmPop(&sp)
+            let sup = try callObjectArgs(sp[-1], [cls, selfObj], stackTop: sp + 2)
+            sp[-1] = sup
+            try loadMethod(sup, Obj(qstr: UInt32(arg)), into: sp - 1)
+            sp += 1
+            if sp[-1].isNull { sp[-1] = mpyNull }
         case .loadSubscr:
             let idx = vmPop(&sp)
             sp[-1] = try subscrLoad(sp[-1], idx)
@@ -568,6 +578,50 @@ private func dispatch(_ frame: UnsafeMutablePointer<Obj>, _ ip: inout Int, _ sp:
         case .printExpr:
             let v = vmPop(&sp)
             try replPrint(v)
+
+        case .mpLoadNull:
+            vmPush(&sp, mpyNull)
+        case .mpLoadMethod:
+            try loadMethod(sp[-1], Obj(qstr: UInt32(arg)), into: sp - 1)
+            sp += 1
+            if sp[-1].isNull { sp[-1] = mpyNull }
+        case .mpCall:
+            try mpyCall(arg, &sp, stackBase)
+            try tick()
+        case .mpForIter:
+            if try mpyForIter(&sp, stackBase) { ip = arg }
+        case .mpStoreSubscr:
+            let idx = vmPop(&sp), obj = vmPop(&sp), v = vmPop(&sp)
+            if v == mpyNull { try subscrDelete(obj, idx) } else { try subscrStore(obj, idx, v) }
+        case .mpStoreAttr:
+            let obj = vmPop(&sp), v = vmPop(&sp)
+            if v == mpyNull { try deleteAttr(obj, Obj(qstr: UInt32(arg))) } else { try storeAttr(obj, Obj(qstr: UInt32(arg)), v) }
+        case .mpStoreComp:
+            try mpyStoreComp(arg, &sp)
+        case .mpStoreMap:
+            let k = vmPop(&sp), v = vmPop(&sp)
+            guard sp[-1].isType(.dict) else { throw mpyCorrupt() }
+            try dictMap(sp[-1]).set(k, v)
+        case .mpMakeFunction:
+            let flags = bc[ip]; ip += 1
+            try mpyMakeFunction(consts[arg], flags, &sp, globals: globals)
+        case .mpSetup:
+            locals[arg & 0xFFFF] = Obj(small: sp - stackBase - (arg >> 16))
+            locals[(arg & 0xFFFF) + 1] = getRoot(.handledException)
+        case .mpSetExc:
+            setRoot(.handledException, sp[-1])
+        case .mpRestoreExc:
+            setRoot(.handledException, locals[arg])
+        case .mpPopTo:
+            sp = stackBase + mpySavedDepth(locals, arg, current: sp - stackBase)
+        case .mpWithCleanup:
+            try mpyWithCleanup(arg, &sp, stackBase, locals)
+        case .mpEndFinally:
+            let target = try mpyEndFinally(consts[arg], &sp, stackBase, locals)
+            if target >= 0 {
+                if target < ip { try tick() }
+                ip = target
+            }
         }
     }
 }

