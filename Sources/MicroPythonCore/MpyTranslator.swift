@@ -69,7 +69,9 @@ final class MpyTranslator {
     }
 
     func translateModule() throws -> CodeUnit {
-        try translate(file.root, nfree: 0)
+        let u = try translate(file.root, nfree: 0)
+        u.flags |= CodeFlag.module
+        return u
     }
 
     // MARK: one raw code
@@ -664,7 +666,7 @@ private final class FunctionTranslator {
         case MpyOp.unpackEx: emit(.unpackEx, ins.arg)
         case MpyOp.getIter:
             if i + 2 < n, insns[i + 1].op == MpyOp.loadConstNone, insns[i + 2].op == MpyOp.yieldFrom {
-                emit(.getYieldFromIter)
+                emit(.mpGetAwaitIter)
             } else {
                 emit(.getIter)
             }

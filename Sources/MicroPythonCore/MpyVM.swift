@@ -185,6 +185,17 @@ func mpyMakeFunction(_ code: Obj, _ flags: UInt32, _ sp: inout UnsafeMutablePoin
     vmPush(&sp, try newFunction(code: code, globals: globals, defaults: defaults, kwDefaults: kwdefaults, closure: closure))
 }
 
+/// MicroPython compiles `await x` and `yield from x` alike (GET_ITER, YIELD_FROM); an object
+/// with __await__ but no __iter__ is awaited the way our compiler's `await` does it.
+func mpyAwaitIter(_ o: Obj) throws -> Obj {
+    if o.isType(.generator) { return o }
+    let t = o.type
+    if isUserClass(t), lookupInType(t, qobj(.__iter__)) == nil, lookupInType(t, qobj(.__await__)) != nil {
+        return try getAwaitable(o)
+    }
+    return try getIter(o)
+}
+
 /// WITH_CLEANUP: [exit, null, state...] where the state is None (normal end), an exception, or
 /// two slots [value, small int] (a return or jump passing through). Calls exit and leaves the
 /// state for END_FINALLY: None if the exception was suppressed.

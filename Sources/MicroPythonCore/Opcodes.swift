@@ -64,6 +64,7 @@ enum Op: UInt8 {
     case mpPopTo                                      // arg = depth slot: drops the stack to the saved depth
     case mpWithCleanup                                // arg = depth slot
     case mpEndFinally                                 // arg = const index of its table
+    case mpGetAwaitIter                               // GET_ITER before yield from: also takes __await__
 }
 
 enum BinOpCode: UInt32 {

@@ -616,6 +616,8 @@ private func dispatch(_ frame: UnsafeMutablePointer<Obj>, _ ip: inout Int, _ sp:
             sp = stackBase + mpySavedDepth(locals, arg, current: sp - stackBase)
         case .mpWithCleanup:
             try mpyWithCleanup(arg, &sp, stackBase, locals)
+        case .mpGetAwaitIter:
+            sp[-1] = try mpyAwaitIter(sp[-1])
         case .mpEndFinally:
             let target = try mpyEndFinally(consts[arg], &sp, stackBase, locals)
             if target >= 0 {
