@@ -517,7 +517,7 @@ final class CodeGen {
             if let t = h.type {
                 emit(.dupTop, 0, 1)
                 try compile(t)
-                emit(.checkExcMatch, 0, 0)
+                emit(.checkExcMatch, 0, -1)
                 emitJump(.popJumpIfFalse, next, -1)
             } else if i != handlers.count - 1 {
                 throw SyntaxErrorInfo("default 'except' must be last", line: h.line)

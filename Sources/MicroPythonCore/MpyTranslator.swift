@@ -428,6 +428,7 @@ private final class FunctionTranslator {
         case leave(level: Int)                     // exception leaving the function from active blocks
         case retCont(Int)                          // return continuing after END_FINALLY at insn
         case jumpCont(Int, JumpKey)                // jump continuing after END_FINALLY at insn
+        case skip(Int)                             // after a backward conditional branch at insn
     }
 
     func emit(_ op: Op, _ arg: Int = 0) {
@@ -692,10 +693,21 @@ private final class FunctionTranslator {
             let varkw = op == MpyOp.callFunctionVarKw || op == MpyOp.callMethodVarKw
             emit(.mpCall, ins.arg | (isMethod ? 0x1_0000 : 0) | (varkw ? 0x2_0000 : 0))
         case MpyOp.jump: emitJump(.jump, .insn(try target(ins)))
-        case MpyOp.popJumpIfTrue: emitJump(.popJumpIfTrue, .insn(try target(ins)))
-        case MpyOp.popJumpIfFalse: emitJump(.popJumpIfFalse, .insn(try target(ins)))
-        case MpyOp.jumpIfTrueOrPop: emitJump(.jumpIfTrueOrPop, .insn(try target(ins)))
-        case MpyOp.jumpIfFalseOrPop: emitJump(.jumpIfFalseOrPop, .insn(try target(ins)))
+        case MpyOp.popJumpIfTrue, MpyOp.popJumpIfFalse, MpyOp.jumpIfTrueOrPop, MpyOp.jumpIfFalseOrPop:
+            let t = try target(ins)
+            let onTrue = op == MpyOp.popJumpIfTrue || op == MpyOp.jumpIfTrueOrPop
+            let pops = op == MpyOp.popJumpIfTrue || op == MpyOp.popJumpIfFalse
+            if t > i {
+                emitJump(pops ? (onTrue ? .popJumpIfTrue : .popJumpIfFalse) : (onTrue ? .jumpIfTrueOrPop : .jumpIfFalseOrPop), .insn(t))
+            } else {
+                // a loop's backward branch: through `jump`, which counts ticks (Ctrl-C, scheduler)
+                let skip = Label.skip(i)
+                if !pops { emit(.dupTop) }
+                emitJump(onTrue ? .popJumpIfFalse : .popJumpIfTrue, skip)
+                emitJump(.jump, .insn(t))
+                place(skip)
+                if !pops { emit(.popTop) }
+            }
         case MpyOp.setupExcept, MpyOp.setupFinally:
             emit(.mpSetup, depthSlot(blocks.count))
         case MpyOp.setupWith:

@@ -27,8 +27,11 @@ sys.path.insert(0, os.path.join(REPO, "Tests"))
 from run_corpus import run_process  # noqa: E402
 
 # Folders run through .mpy (all of the corpus whose tests do not read their own source).
-AREAS = ["asyncio", "builtins", "class", "comp", "exc", "expr", "fstring", "func", "gen", "import",
-         "micropython", "scope", "stdlib", "stmt", "types"]
+AREAS = {a: os.path.join(CORPUS, a) for a in
+         ["asyncio", "builtins", "class", "comp", "exc", "expr", "fstring", "func", "gen", "import",
+          "micropython", "scope", "stdlib", "stmt", "types"]}
+# and programs written for the loader (finally/with unwinding, tracebacks, call shapes)
+AREAS["cases"] = os.path.join(HERE, "cases")
 
 # Tests whose output depends on the source file itself, so a .mpy cannot reproduce it.
 SKIP = {
@@ -72,7 +75,7 @@ def compile_tree(src_dir, dst_dir, mpy_cross):
 
 def run_test(rel, exe, mirror):
     area, name = rel.split("/")
-    src_dir = os.path.join(CORPUS, area)
+    src_dir = AREAS[area]
     if rel in SKIP:
         return rel, "skip", b"", SKIP[rel].encode()
     if not os.path.exists(os.path.join(mirror, area, name[:-3] + ".mpy")):
@@ -115,8 +118,7 @@ def main():
         return 2
 
     tests = []
-    for area in AREAS:
-        d = os.path.join(CORPUS, area)
+    for area, d in AREAS.items():
         for name in sorted(os.listdir(d)):
             rel = area + "/" + name
             if name.endswith(".py") and os.path.isfile(os.path.join(d, name)):
@@ -127,7 +129,7 @@ def main():
     try:
         compile_errors = {}
         for area in sorted({t.split("/")[0] for t in tests}):
-            for rel, msg in compile_tree(os.path.join(CORPUS, area), os.path.join(mirror, area), mpy_cross):
+            for rel, msg in compile_tree(AREAS[area], os.path.join(mirror, area), mpy_cross):
                 compile_errors[area + "/" + rel] = msg
         passed = failed = skipped = 0
         failures = []
