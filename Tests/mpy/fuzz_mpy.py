@@ -49,9 +49,86 @@ def build_seeds(mpy_cross, workdir, limit):
     return seeds[:limit]
 
 
-def mutate(data, rng, seeds):
+def code_regions(data):
+    """(start, end) of each raw code's opcodes in a .mpy file, found by walking its structure."""
+    pos = [4]
+
+    def byte():
+        pos[0] += 1
+        return data[pos[0] - 1]
+
+    def uint():
+        v = 0
+        while True:
+            c = byte()
+            v = v << 7 | (c & 0x7F)
+            if not c & 0x80:
+                return v
+
+    def obj():
+        t = byte()
+        if t == 10:
+            for _ in range(uint()):
+                obj()
+        elif t >= 5:
+            n = uint()
+            pos[0] += n + (1 if t in (5, 6) else 0)
+
+    regions = []
+
+    def raw():
+        kl = uint()
+        start = pos[0]
+        end = start + (kl >> 3)
+        p = start
+        while data[p] & 0x80:
+            p += 1
+        p += 1
+        info = cell = n = 0
+        while True:
+            c = data[p]
+            p += 1
+            info |= ((c & 0x7E) >> 1) << (6 * n)
+            cell |= (c & 1) << n
+            n += 1
+            if not c & 0x80:
+                break
+        regions.append((p + info + cell, end))
+        pos[0] = end
+        if kl & 4:
+            for _ in range(uint()):
+                raw()
+
+    nq, no = uint(), uint()
+    for _ in range(nq):
+        ln = uint()
+        if not ln & 1:
+            pos[0] = pos[0] + (ln >> 1) + 1
+    for _ in range(no):
+        obj()
+    raw()
+    return [r for r in regions if r[1] > r[0]]
+
+
+def mutate(data, rng, seeds, code_only=False):
     b = bytearray(data)
-    kind = rng.randrange(8)
+    kind = rng.randrange(8, 11) if code_only else rng.randrange(11)
+    if kind >= 8:                                   # only inside the bytecode: most of these load
+        regions = code_regions(data)
+        if regions:
+            for _ in range(rng.randint(1, 2)):
+                start, end = rng.choice(regions)
+                i = rng.randrange(start, end)
+                r = rng.randrange(3)
+                if r == 0:
+                    b[i] = rng.randrange(256)
+                elif r == 1:
+                    b[i] = (b[i] + rng.choice([-2, -1, 1, 2])) & 0xFF
+                else:
+                    b[i] = rng.choice([0x40, 0x42, 0x43, 0x44, 0x4A, 0x4B, 0x53, 0x57, 0x59, 0x5A, 0x5B, 0x5C,
+                                       0x5D, 0x5F, 0x63, 0x64, 0x34, 0x36, 0x2F, 0x51])
+            return bytes(b), "code"
+        kind = 1
     if kind == 0:                                   # truncate
         return bytes(b[:rng.randrange(len(b))]), "truncate"
     n = rng.randint(1, 4)
@@ -111,6 +188,7 @@ def main():
     ap.add_argument("--seeds", type=int, default=60, help="how many compiled corpus files to mutate")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--timeout", type=float, default=10)
+    ap.add_argument("--code-only", action="store_true", help="mutate only bytecode bytes")
     ap.add_argument("--crash-dir", default=os.path.join(tempfile.gettempdir(), "mpy-fuzz-crashes"))
     args = ap.parse_args()
     exe = os.path.abspath(args.exe)
@@ -123,7 +201,7 @@ def main():
         rng = random.Random(args.seed)
         inputs = []
         for n in range(args.count):
-            data, how = mutate(rng.choice(seeds), rng, seeds)
+            data, how = mutate(rng.choice(seeds), rng, seeds, args.code_only)
             inputs.append((n, data, how))
         for j in range(args.jobs):
             os.makedirs(os.path.join(top, "w%d" % j), exist_ok=True)

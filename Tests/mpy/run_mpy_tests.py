@@ -7,7 +7,7 @@ the test then runs as `microboard -m NAME` from there, as MicroPython's run-test
 so its imports load .mpy files too. Its output must equal the output of `microboard NAME.py`
 run in the original folder.
 
-Usage: python3 Tests/mpy/run_mpy_tests.py [--exe PATH] [--mpy-cross PATH] [-j N] [-q] [FILTER ...]
+Usage: python3 Tests/mpy/run_mpy_tests.py [--exe PATH] [--mpy-cross PATH] [--gc-stress] [-j N] [-q] [FILTER ...]
 The last line is `N passed, M failed, K skipped`; exit status 1 if any test failed.
 """
 
@@ -73,7 +73,7 @@ def compile_tree(src_dir, dst_dir, mpy_cross):
     return errors
 
 
-def run_test(rel, exe, mirror):
+def run_test(rel, exe, mirror, extra=()):
     area, name = rel.split("/")
     src_dir = AREAS[area]
     if rel in SKIP:
@@ -81,12 +81,12 @@ def run_test(rel, exe, mirror):
     if not os.path.exists(os.path.join(mirror, area, name[:-3] + ".mpy")):
         # MicroPython's compiler rejects the source (syntax it does not have): nothing to load
         return rel, "skip", b"", b"mpy-cross rejects the source"
-    py_out, rc = run_process([exe, name], src_dir, TIMEOUT)
+    py_out, rc = run_process([exe] + list(extra) + [name], src_dir, TIMEOUT)
     if rc is None:
         py_out += b"TIMEOUT\n"
     elif rc not in (0, 1):
         py_out += b"CRASH\n"
-    mpy_out, rc = run_process([exe, "-m", name[:-3]], os.path.join(mirror, area), TIMEOUT)
+    mpy_out, rc = run_process([exe] + list(extra) + ["-m", name[:-3]], os.path.join(mirror, area), TIMEOUT)
     if rc is None:
         mpy_out += b"TIMEOUT\n"
     elif rc not in (0, 1):
@@ -96,12 +96,70 @@ def run_test(rel, exe, mirror):
     return rel, ("pass" if py_out == mpy_out else "fail"), py_out, mpy_out
 
 
+def loader_checks(exe, mpy_cross, top):
+    """What import does with .mpy files that cannot run here, and .mpy packages and -m."""
+    d = os.path.join(top, "checks")
+    os.makedirs(os.path.join(d, "pkgx"), exist_ok=True)
+
+    def write(rel, text):
+        with open(os.path.join(d, rel), "w") as f:
+            f.write(text)
+
+    def compile_(rel, *flags):
+        r = subprocess.run(mpy_cross + list(flags) + ["-o", rel[:-3] + ".mpy", rel], cwd=d,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        os.remove(os.path.join(d, rel))
+        return r.returncode == 0
+
+    def patched(src, dst, offset, value):
+        with open(os.path.join(d, src), "rb") as f:
+            b = bytearray(f.read())
+        if value is None:
+            b = b[:offset]
+        else:
+            b[offset] = value
+        with open(os.path.join(d, dst), "wb") as f:
+            f.write(b)
+
+    write("plain.py", "X = 42\nprint('plain', __name__)\n")
+    compile_("plain.py")
+    write("nat.py", "import micropython\n@micropython.native\ndef f(x):\n    return x + 1\n")
+    compile_("nat.py", "-march=x64")
+    write("vip.py", "import micropython\n@micropython.viper\ndef f(x: int) -> int:\n    return x + 1\n")
+    compile_("vip.py", "-march=armv7m")
+    write("pkgx/__init__.py", "NAME = 'pkgx'\n")
+    write("pkgx/sub.py", "from . import NAME\nVALUE = NAME + '.sub'\n")
+    compile_("pkgx/__init__.py")
+    compile_("pkgx/sub.py")
+    patched("plain.mpy", "v5.mpy", 1, 5)
+    patched("plain.mpy", "bits.mpy", 3, 63)
+    patched("plain.mpy", "cut.mpy", 20, None)
+    checks = [
+        ("native code", "import nat", "ValueError: incompatible .mpy arch"),
+        ("viper code", "import vip", "ValueError: incompatible .mpy arch"),
+        ("version 5 file", "import v5", "ValueError: incompatible .mpy file"),
+        ("63-bit small ints", "import bits", "ValueError: incompatible .mpy file"),
+        ("truncated file", "import cut", "ValueError: truncated .mpy file"),
+        ("plain import", "import plain; print(plain.X)", "plain plain\n42\n"),
+        ("package", "import pkgx.sub; print(pkgx.sub.VALUE, pkgx.__name__)", "pkgx.sub pkgx\n"),
+    ]
+    results = []
+    for name, code, want in checks:
+        out, rc = run_process([exe, "-c", code], d, TIMEOUT)
+        text = out.decode("utf-8", "replace")
+        results.append((name, want in text, text))
+    out, rc = run_process([exe, "-m", "plain"], d, TIMEOUT)
+    results.append(("-m with a .mpy", out == b"plain __main__\n", out.decode("utf-8", "replace")))
+    return results
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--exe", default=None)
     ap.add_argument("--mpy-cross", default=None)
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("-q", "--quiet", action="store_true")
+    ap.add_argument("--gc-stress", action="store_true", help="run both with -X gcstress (collect at every allocation)")
     ap.add_argument("filters", nargs="*")
     args = ap.parse_args()
     exe = os.path.abspath(args.exe) if args.exe else os.path.join(REPO, ".build", "debug", "microboard")
@@ -134,7 +192,8 @@ def main():
         passed = failed = skipped = 0
         failures = []
         with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-            for rel, status, exp, out in pool.map(lambda t: run_test(t, exe, mirror), tests):
+            extra = ["-X", "gcstress", "-X", "heapsize=512K"] if args.gc_stress else []
+            for rel, status, exp, out in pool.map(lambda t: run_test(t, exe, mirror, extra), tests):
                 if status == "pass":
                     passed += 1
                     print("pass  " + rel)
@@ -155,6 +214,17 @@ def main():
                         for line in diff[:30]:
                             sys.stdout.write(line if line.endswith("\n") else line + "\n")
                 sys.stdout.flush()
+        if not args.filters:
+            for name, ok, text in loader_checks(exe, mpy_cross, mirror):
+                if ok:
+                    passed += 1
+                    print("pass  loader: " + name)
+                else:
+                    failed += 1
+                    failures.append("loader: " + name)
+                    print("FAIL  loader: " + name)
+                    if not args.quiet:
+                        print("  got: " + text.strip())
     finally:
         shutil.rmtree(mirror, ignore_errors=True)
     if failures:
