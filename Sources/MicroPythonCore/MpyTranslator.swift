@@ -1,3 +1,5 @@
+import Glibc
+
 // Turns MicroPython bytecode (from a .mpy file) into our code objects, instruction by
 // instruction. The value stack keeps MicroPython's layout slot for slot (4-slot for-loop
 // iterators included), so most instructions map to one of ours.
@@ -810,6 +812,8 @@ func loadMpy(_ name: String, data: [UInt8], file: String, packageDir: String? = 
     do {
         let f = try readMpyFile(data)
         unit = try MpyTranslator(f).translateModule()
+        // debugging aid: MICROBOARD_MPY_DIS=1 lists the translated code on stderr
+        if getenv("MICROBOARD_MPY_DIS") != nil { stderrWrite(Array(disassemble(unit).utf8)) }
     } catch let e as MpyError {
         throw valueError(e.message)
     }

@@ -862,8 +862,9 @@ func bindArguments(_ fn: Obj, _ code: Obj, _ locals: UnsafeMutablePointer<Obj>, 
     if !extras.isNull {
         let defaults = tupleItems(extras)[0]
         if !defaults.isNull {
-            let nd = tupleLen(defaults)
-            let d = tupleItems(defaults)
+            // the last defaults belong to the last parameters (a longer tuple, from a .mpy, is cut)
+            let nd = min(tupleLen(defaults), argc)
+            let d = tupleItems(defaults) + (tupleLen(defaults) - nd)
             for i in 0..<nd where locals[argc - nd + i].isNull { locals[argc - nd + i] = d[i] }
         }
         let kwd = tupleItems(extras)[1]
