@@ -586,7 +586,31 @@ private func dispatch(_ frame: UnsafeMutablePointer<Obj>, _ ip: inout Int, _ sp:
             sp += 1
             if sp[-1].isNull { sp[-1] = mpyNull }
         case .mpCall:
-            try mpyCall(arg, &sp, stackBase)
+            if arg & 0x2_FF00 == 0 {
+                // positional arguments only: as `call`, with MicroPython's stack shape
+                let argBase = sp - (arg & 0xFF)
+                let isMethod = arg & 0x1_0000 != 0
+                let windowStart = argBase - (isMethod ? 2 : 1)
+                guard windowStart >= stackBase else { throw mpyCorrupt() }
+                let callable = windowStart[0]
+                var base = argBase, count = arg & 0xFF
+                if isMethod && argBase[-1] != mpyNull { base -= 1; count += 1 }
+                let result: Obj
+                if callable.isType(.function) {
+                    result = try callFunction(callable, base, count, .null)
+                } else if callable.isType(.builtinFunction) {
+                    let saved = rt.pointee.vmStackTop
+                    if saved < sp { rt.pointee.vmStackTop = sp }
+                    defer { rt.pointee.vmStackTop = saved }
+                    result = try callNative(callable, Args(base: base, count: count, kwnames: .null))
+                } else {
+                    result = try callObjectOnStack(callable, base, count, .null, stackTop: sp)
+                }
+                sp = windowStart
+                vmPush(&sp, result)
+            } else {
+                try mpyCall(arg, &sp, stackBase)
+            }
             try tick()
         case .mpForIter:
             if try mpyForIter(&sp, stackBase) { ip = arg }
