@@ -694,6 +694,8 @@ private func dispatch(_ frame: UnsafeMutablePointer<Obj>, _ ip: inout Int, _ sp:
 @inline(never) func unboundLocal(_ code: Obj, _ slot: Int) -> PyErr {
     let names = code.o(CodeWord.localNames)
     let n = slot < tupleLen(names) ? qstrString(tupleItems(names)[slot].qstr) : "?"
+    // code from a .mpy knows only its parameters' names
+    if n.isEmpty { return pyErr(.NameError, "local variable referenced before assignment") }
     return pyErr(.NameError, "local variable '\(n)' referenced before assignment")
 }
 
