@@ -443,6 +443,17 @@ private final class FunctionTranslator {
     }
     func place(_ l: Label) { labelWords[l] = u.words.count }
 
+    /// Words that belong to another instruction's exception context than the one emitting them.
+    var contextOverrides: [(Int, Int)] = []
+
+    /// A jump that leaves blocks behind (return/break/continue, handler entry): if its tick raises
+    /// (Ctrl-C), the exception is handled as if raised at the target.
+    func emitJumpInto(_ t: Int) {
+        contextOverrides.append((u.words.count, t))
+        requestHandlers(t)
+        emitJump(.jump, .insn(t))
+    }
+
     func constIndex(_ c: ConstValue, key: String?) -> Int {
         if let k = key, let i = constKeys[k] { return i }
         u.consts.append(c)
@@ -522,8 +533,19 @@ private final class FunctionTranslator {
     }
 
     func buildExceptionTable(_ ranges: [(Int, Int, Int)]) throws {
+        var ctx = Array(repeating: -1, count: u.words.count)
+        for (s, e, i) in ranges { for w in s..<e { ctx[w] = i } }
+        for (w, i) in contextOverrides { ctx[w] = i }
+        var words: [(Int, Int, Int)] = []
+        var w = 0
+        while w < ctx.count {
+            var e = w + 1
+            while e < ctx.count && ctx[e] == ctx[w] { e += 1 }
+            if ctx[w] >= 0 { words.append((w, e, ctx[w])) }
+            w = e
+        }
         var entries: [(UInt32, UInt32, UInt32, UInt32)] = []
-        for (s, e, i) in ranges where e > s {
+        for (s, e, i) in words where e > s {
             guard let st = states[i].first else { continue }
             let handler: UInt32, depth: UInt32
             if let li = st.blocks.lastIndex(where: { $0.handler > i }) {
@@ -552,7 +574,7 @@ private final class FunctionTranslator {
             let h = st.blocks[li].handler
             trampoline(.entry(level: li, handler: h)) {
                 self.emit(.mpSetExc)
-                self.emitJump(.jump, .insn(h))
+                self.emitJumpInto(h)
             }
         } else if !st.blocks.isEmpty {
             trampoline(.leave(level: 0)) {
@@ -758,7 +780,7 @@ private final class FunctionTranslator {
                 emit(.mpPopTo, depthSlot(idx))
                 emit(.loadFast, scratch)
                 emit(.loadSmallInt, -1)
-                emitJump(.jump, .insn(b.handler))
+                emitJumpInto(b.handler)
                 return
             }
         }
@@ -779,12 +801,12 @@ private final class FunctionTranslator {
                 emit(.mpPopTo, depthSlot(idx))
                 emit(.mpLoadNull)
                 emit(.loadSmallInt, id)
-                emitJump(.jump, .insn(b.handler))
+                emitJumpInto(b.handler)
                 return
             }
         }
         if popIter { for _ in 0..<4 { emit(.popTop) } }
-        emitJump(.jump, .insn(dest))
+        emitJumpInto(dest)
     }
 
     func finishEndFinallyTables() throws {
