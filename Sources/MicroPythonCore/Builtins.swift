@@ -432,7 +432,7 @@ func builtinLocals() throws -> Obj {
     for i in 0..<(tupleLen(names) - nfree) {
         var v = f[FrameWord.header + i]
         if v.isType(.cell) { v = v.o(1) }
-        if !v.isNull { try dictMap(d).set(tupleItems(names)[i], v) }
+        if !v.isNull && tupleItems(names)[i] != qobj(._empty) { try dictMap(d).set(tupleItems(names)[i], v) }
     }
     return d
 }

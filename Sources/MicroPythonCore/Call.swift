@@ -219,6 +219,7 @@ func exceptionMatches(_ exc: Obj, _ t: Obj) throws -> Bool {
 func buildClass(_ args: Args) throws -> Obj {
     guard args.count >= 2 else { throw typeError("__build_class__: not enough arguments") }
     let body = args[0], name = args[1]
+    guard body.isType(.function) else { throw typeError("__build_class__: func must be a function") }
     var bases: [Obj] = []
     for i in 2..<args.count { bases.append(args[i]) }
     var meta: Obj = bases.first.map { $0.type } ?? TypeID.type.obj

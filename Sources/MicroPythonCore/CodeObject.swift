@@ -60,6 +60,13 @@ private func constObj(_ c: ConstValue) throws -> Obj {
         return try newInt(b)
     case .float(let d): return try newFloat(d)
     case .imag(let d): return try newComplex(0, d)
+    case .complex(let re, let im): return try newComplex(re, im)
+    case .tuple(let items):
+        let t = try newTuple(count: items.count)
+        let keep = pushRoot(t)
+        defer { popRoots(to: keep) }
+        for (i, c) in items.enumerated() { tupleItems(t)[i] = try constObj(c) }
+        return t
     case .code(let u): return try materialize(u)
     case .qstrTuple(let names): return try newTuple(names.map { qobj($0) })
     case .none: return .none

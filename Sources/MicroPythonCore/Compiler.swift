@@ -4,6 +4,7 @@
 enum ConstValue {
     case str([UInt8]), bytes([UInt8]), int(Int64), bigInt(String), float(Double), imag(Double)
     case code(CodeUnit), qstrTuple([String]), none, ellipsis, `true`, `false`
+    case complex(Double, Double), tuple([ConstValue])    // from .mpy constant tables
 }
 
 final class CodeUnit {
@@ -548,7 +549,7 @@ final class CodeGen {
             if let t = h.type {
                 emit(.dupTop, 0, 1)
                 try compile(t)
-                emit(.checkExcMatch, 0, 0)
+                emit(.checkExcMatch, 0, -1)
                 emitJump(.popJumpIfFalse, next, -1)
             } else if i != handlers.count - 1 {
                 throw SyntaxErrorInfo("default 'except' must be last", line: h.line)

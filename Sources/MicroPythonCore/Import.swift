@@ -151,6 +151,9 @@ func importOne(_ fullName: String, shortName: String, parent: Obj) throws -> Obj
         if d == ".frozen" { continue }
         if isDirHook(base) {
             let initPath = base + "/__init__.py"
+            if readFileBytes(initPath) == nil, let mpy = readFileBytes(base + "/__init__.mpy") {
+                return try loadMpy(fullName, data: mpy, file: base + "/__init__.mpy", packageDir: base)
+            }
             let src = readFileBytes(initPath) ?? []
             return try loadSourceModule(fullName, source: src, file: initPath, packageDir: base)
         }
@@ -183,12 +186,9 @@ func loadSourceModule(_ name: String, source: [UInt8], file: String, packageDir:
     return m
 }
 
-/// .mpy files need the bytecode translator (not built yet): a clear error instead.
-nonisolated(unsafe) var mpyLoader: ((String, [UInt8], String) throws -> Obj)? = nil
-
+/// .mpy files: MicroPython bytecode translated to ours (MpyTranslator.swift).
 func loadMpyModule(_ name: String, data: [UInt8], file: String) throws -> Obj {
-    if let l = mpyLoader { return try l(name, data, file) }
-    throw pyErr(.ImportError, "incompatible .mpy file: loading .mpy is not supported yet")
+    try loadMpy(name, data: data, file: file)
 }
 
 func importFrom(_ module: Obj, _ name: Obj) throws -> Obj {
@@ -214,6 +214,7 @@ func importFrom(_ module: Obj, _ name: Obj) throws -> Obj {
 }
 
 func importStar(_ module: Obj, into globals: Obj) throws {
+    guard module.isType(.module) else { throw typeError("import * needs a module") }
     let d = moduleDict(module)
     let m = dictMap(d)
     if let all = try m.get(qobj(.__all__)) {

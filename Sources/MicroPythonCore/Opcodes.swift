@@ -49,6 +49,22 @@ enum Op: UInt8 {
     case storeFastLoadFast
     case loadFastLoadFast                             // arg = a | b << 12
     case forIterRange                                 // [start, stop] counter loop; + 1 word: step
+    // code loaded from .mpy files (MpyVM.swift, MpyTranslator.swift)
+    case mpLoadNull                                   // pushes the null placeholder
+    case mpLoadMethod                                 // arg = name; like loadMethod, self slot never a raw null
+    case mpCall                                       // arg = npos | nkw << 8 | method << 16 | varkw << 17
+    case mpForIter                                    // arg = target when the 4-slot iterator is exhausted
+    case mpStoreSubscr, mpStoreAttr                   // a null placeholder as the value deletes
+    case mpStoreComp                                  // arg = distance << 2 | kind
+    case mpStoreMap                                   // [dict, value, key]
+    case mpMakeFunction                               // arg = code const; next word = flags
+    case mpSetup                                      // arg = depth slot | back << 16: saves depth and handled exception
+    case mpSetExc                                     // the handled exception becomes the top of the stack
+    case mpRestoreExc                                 // arg = slot holding the handled exception to restore
+    case mpPopTo                                      // arg = depth slot: drops the stack to the saved depth
+    case mpWithCleanup                                // arg = depth slot
+    case mpEndFinally                                 // arg = const index of its table
+    case mpGetAwaitIter                               // GET_ITER before yield from: also takes __await__
 }
 
 enum BinOpCode: UInt32 {
@@ -120,7 +136,8 @@ extension Op {
     /// Words following the instruction word.
     var extraWords: Int {
         switch self {
-        case .loadGlobal, .storeGlobal, .deleteGlobal, .loadAttr, .storeAttr, .deleteAttr, .loadMethod, .makeFunction:
+        case .loadGlobal, .storeGlobal, .deleteGlobal, .loadAttr, .storeAttr, .deleteAttr, .loadMethod, .makeFunction,
+             .mpMakeFunction:
             return 1
         case .call: return 1
         case .forIterRange: return 1                  // the step

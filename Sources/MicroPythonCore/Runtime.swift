@@ -161,6 +161,9 @@ public enum Runtime {
         for (t, _) in ObjException.hierarchy { try! dictMap(d).set(qobj("\(t)"), t.obj) }
         setRoot(.builtinsDict, d)
         setRoot(.emptyTuple, romTuple([]))
+        let null = romAllocRaw(bytes: 4)
+        hostPtr(null).assumingMemoryBound(to: UInt32.self)[0] = TypeID.object.addr
+        mpyNull = Obj(raw: null)
         let memErr = romAllocRaw(bytes: 32)
         let mw = hostPtr(memErr).assumingMemoryBound(to: UInt32.self)
         mw[0] = TypeID.MemoryError.addr

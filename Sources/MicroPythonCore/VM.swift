@@ -74,7 +74,11 @@ func execute(_ frame: UnsafeMutablePointer<Obj>, throwing: Obj = .null) throws -
                 }
             }
             if let found = codeFindHandler(code, ip: faultIP) {
-                sp = stackBase + found.1
+                var depth = found.1
+                if UInt32(depth) & mpyDepthFromSlot != 0 {
+                    depth = mpySavedDepth(frame + FrameWord.header, Int(UInt32(depth) & ~mpyDepthFromSlot), current: sp - stackBase)
+                }
+                sp = stackBase + depth
                 vmPush(&sp, exc)
                 ip = found.0
                 continue
@@ -235,7 +239,13 @@ private func dispatch(_ frame: UnsafeMutablePointer<Obj>, _ ip: inout Int, _ sp:
             try loadMethod(sp[-1], Obj(qstr: UInt32(arg)), into: sp - 1)
             sp += 1
         case .loadSuperMethod:
-            break
+            // [super, class, self] -> [method, self-or-null]
+            let selfObj = vmPop(&sp), cls = vmPop(&sp)
+            let sup = try callObjectArgs(sp[-1], [cls, selfObj], stackTop: sp + 2)
+            sp[-1] = sup
+            try loadMethod(sup, Obj(qstr: UInt32(arg)), into: sp - 1)
+            sp += 1
+            if sp[-1].isNull { sp[-1] = mpyNull }
         case .loadSubscr:
             let idx = vmPop(&sp)
             sp[-1] = try subscrLoad(sp[-1], idx)
@@ -583,6 +593,76 @@ private func dispatch(_ frame: UnsafeMutablePointer<Obj>, _ ip: inout Int, _ sp:
         case .printExpr:
             let v = vmPop(&sp)
             try replPrint(v)
+
+        case .mpLoadNull:
+            vmPush(&sp, mpyNull)
+        case .mpLoadMethod:
+            try loadMethod(sp[-1], Obj(qstr: UInt32(arg)), into: sp - 1)
+            sp += 1
+            if sp[-1].isNull { sp[-1] = mpyNull }
+        case .mpCall:
+            if arg & 0x2_FF00 == 0 {
+                // positional arguments only: as `call`, with MicroPython's stack shape
+                let argBase = sp - (arg & 0xFF)
+                let isMethod = arg & 0x1_0000 != 0
+                let windowStart = argBase - (isMethod ? 2 : 1)
+                guard windowStart >= stackBase else { throw mpyCorrupt() }
+                let callable = windowStart[0]
+                var base = argBase, count = arg & 0xFF
+                if isMethod && argBase[-1] != mpyNull { base -= 1; count += 1 }
+                let result: Obj
+                if callable.isType(.function) {
+                    result = try callFunction(callable, base, count, .null)
+                } else if callable.isType(.builtinFunction) {
+                    let saved = rt.pointee.vmStackTop
+                    if saved < sp { rt.pointee.vmStackTop = sp }
+                    defer { rt.pointee.vmStackTop = saved }
+                    result = try callNative(callable, Args(base: base, count: count, kwnames: .null))
+                } else {
+                    result = try callObjectOnStack(callable, base, count, .null, stackTop: sp)
+                }
+                sp = windowStart
+                vmPush(&sp, result)
+            } else {
+                try mpyCall(arg, &sp, stackBase)
+            }
+            try tick()
+        case .mpForIter:
+            if try mpyForIter(&sp, stackBase) { ip = arg }
+        case .mpStoreSubscr:
+            let idx = vmPop(&sp), obj = vmPop(&sp), v = vmPop(&sp)
+            if v == mpyNull { try subscrDelete(obj, idx) } else { try subscrStore(obj, idx, v) }
+        case .mpStoreAttr:
+            let obj = vmPop(&sp), v = vmPop(&sp)
+            if v == mpyNull { try deleteAttr(obj, Obj(qstr: UInt32(arg))) } else { try storeAttr(obj, Obj(qstr: UInt32(arg)), v) }
+        case .mpStoreComp:
+            try mpyStoreComp(arg, &sp)
+        case .mpStoreMap:
+            let k = vmPop(&sp), v = vmPop(&sp)
+            guard sp[-1].isType(.dict) else { throw mpyCorrupt() }
+            try dictMap(sp[-1]).set(k, v)
+        case .mpMakeFunction:
+            let flags = bc[ip]; ip += 1
+            try mpyMakeFunction(consts[arg], flags, &sp, globals: globals)
+        case .mpSetup:
+            locals[arg & 0xFFFF] = Obj(small: sp - stackBase - (arg >> 16))
+            locals[(arg & 0xFFFF) + 1] = getRoot(.handledException)
+        case .mpSetExc:
+            setRoot(.handledException, sp[-1])
+        case .mpRestoreExc:
+            setRoot(.handledException, locals[arg])
+        case .mpPopTo:
+            sp = stackBase + mpySavedDepth(locals, arg, current: sp - stackBase)
+        case .mpWithCleanup:
+            try mpyWithCleanup(arg, &sp, stackBase, locals)
+        case .mpGetAwaitIter:
+            sp[-1] = try mpyAwaitIter(sp[-1])
+        case .mpEndFinally:
+            let target = try mpyEndFinally(consts[arg], &sp, stackBase, locals)
+            if target >= 0 {
+                if target < ip { try tick() }
+                ip = target
+            }
         }
     }
 }
@@ -629,6 +709,8 @@ private func dispatch(_ frame: UnsafeMutablePointer<Obj>, _ ip: inout Int, _ sp:
 @inline(never) func unboundLocal(_ code: Obj, _ slot: Int) -> PyErr {
     let names = code.o(CodeWord.localNames)
     let n = slot < tupleLen(names) ? qstrString(tupleItems(names)[slot].qstr) : "?"
+    // code from a .mpy knows only its parameters' names
+    if n.isEmpty { return pyErr(.NameError, "local variable referenced before assignment") }
     return pyErr(.NameError, "local variable '\(n)' referenced before assignment")
 }
 
@@ -860,8 +942,9 @@ func bindArguments(_ fn: Obj, _ code: Obj, _ locals: UnsafeMutablePointer<Obj>, 
     if !extras.isNull {
         let defaults = tupleItems(extras)[0]
         if !defaults.isNull {
-            let nd = tupleLen(defaults)
-            let d = tupleItems(defaults)
+            // the last defaults belong to the last parameters (a longer tuple, from a .mpy, is cut)
+            let nd = min(tupleLen(defaults), argc)
+            let d = tupleItems(defaults) + (tupleLen(defaults) - nd)
             for i in 0..<nd where locals[argc - nd + i].isNull { locals[argc - nd + i] = d[i] }
         }
         let kwd = tupleItems(extras)[1]
