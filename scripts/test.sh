@@ -6,9 +6,9 @@ cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
 
 # The window's tests open a real SDL window on a virtual X display (Xvfb) and check PNGs with
-# pngcheck; the build needs SDL2's headers.
+# pngcheck, and Tests/window drives it with xdotool; the build needs SDL2's headers.
 need=()
-for pkg in libsdl2-dev pkg-config xvfb xauth pngcheck; do
+for pkg in libsdl2-dev pkg-config xvfb xauth pngcheck xdotool; do
     dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ] && command -v apt-get >/dev/null; then
@@ -54,6 +54,10 @@ fi
 python3 -c "import fatfs" 2>/dev/null || python3 -m pip install -q fatfs-ng >/dev/null 2>&1 || echo "could not install fatfs-ng"
 python3 Tests/storage/run_storage_tests.py --exe .build/release/microboard
 python3 Tests/storage/run_board_storage_tests.py --exe .build/release/microboard
+echo "== stopping the board from outside: SIGTERM flushes the images, SIGKILL mid-loop loses no closed file (fsck.fat, mcopy)"
+python3 Tests/storage/run_shutdown_tests.py --exe .build/release/microboard
+echo "== the real window on Xvfb: LED 1 screenshots, an xdotool mouse press on USR seen by pyb.Switch(), Escape flushes the images"
+"${xvfb[@]}" python3 Tests/window/run_window_tests.py --exe .build/release/microboard
 
 echo "== Python corpus in GC stress mode (collect at every allocation, poison freed blocks)"
 python3 Tests/run_corpus.py --exe .build/release/microboard --gc-stress --heapsize 512K -j "$jobs"

@@ -112,7 +112,8 @@ enum ObjPin {
             }
         }
         if Py.isStr(id), let i = board.pins.index(of: try Py.toString(id)) { return i }
-        let text = Py.isStr(id) ? try Py.toString(id) : try Py.strOf(id)
+        // the stm32 port formats the name with mp_obj_str_get_str: a non-str is a TypeError
+        let text = try Py.toString(id)
         throw Py.error(.ValueError, "Pin(\(text)) doesn't exist")
     }
 

@@ -203,10 +203,11 @@ public enum Py {
     public static func isTuple(_ o: Obj) -> Bool { o.isType(.tuple) }
     public static func isList(_ o: Obj) -> Bool { o.isType(.list) }
 
-    /// An int (or bool, or object with __index__) as a Swift Int.
+    /// An int (or bool, or object with __index__) as a Swift Int; anything else is MicroPython's
+    /// mp_obj_get_int TypeError ("can't convert str to int").
     public static func toInt(_ o: Obj) throws -> Int {
         if o.isSmallInt { return o.smallInt }
-        return try indexValue(o, "int")
+        return try intToInt(o)
     }
     public static func toDouble(_ o: Obj) throws -> Double { try MicroPythonCore.toDouble(o) }
     public static func truthy(_ o: Obj) throws -> Bool { try pyTruthy(o) }

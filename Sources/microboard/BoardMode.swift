@@ -159,6 +159,7 @@ func runBoardMode(_ argv: [String]) -> Never {
             board.schedule(.button(name, pressed: false), atMillis: at + hold)
         }
     }
+    terminationSources = quitOnTermination(board)
     if let path = runFile {
         guard let source = readWholeFile(path) else {
             writeErr("microboard: can't open file '\(path)': [Errno 2] No such file or directory\n")
@@ -178,6 +179,21 @@ func runBoardMode(_ argv: [String]) -> Never {
     mb_restore_sigint()
     finishImages(tempFolder)
     exit(status)
+}
+
+/// SIGTERM and SIGHUP end the board as closing its window does: the running program stops, the
+/// soft-reset loop returns and `finishImages` writes the image caches out (the default action
+/// would drop whatever the caches still hold).
+nonisolated(unsafe) var terminationSources: [DispatchSourceSignal] = []
+
+func quitOnTermination(_ board: Board) -> [DispatchSourceSignal] {
+    [SIGTERM, SIGHUP].map { sig in
+        signal(sig, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+        source.setEventHandler { board.post(.quit) }
+        source.resume()
+        return source
+    }
 }
 
 /// Writes the images out and removes a temporary flash folder (exit() skips `defer`).

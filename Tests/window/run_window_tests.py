@@ -1,0 +1,306 @@
+#!/usr/bin/env python3
+"""The real `microboard` with its SDL window, on a virtual X display (run under `xvfb-run -a`).
+
+  - screenshots of the window (`--run SCRIPT --screenshot PNG --at-ms N`, clock fast) before and
+    after `pyb.LED(1).on()`: the LED 1 rectangle (boards/pyboard-v11/layout.json, mm times the
+    layout's scale, placed where the board's PCB colour starts in the picture) turns from dark to red;
+  - `microboard --serial pty --clock fast` with its window: a synthetic mouse press (xdotool) on the
+    USR button, computed the same way, is seen by `pyb.Switch()()` in a REPL loop on the PTY, and its
+    release too;
+  - Escape in the window ends the board: the process exits 0 and the flash image written by a
+    script run from the PTY is clean (fsck.fat -n) and holds the file (mcopy).
+
+usage: xvfb-run -a python3 Tests/window/run_window_tests.py --exe .build/debug/microboard [--keep DIR]
+"""
+import argparse
+import json
+import os
+import select
+import shutil
+import signal
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+import zlib
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+LAYOUT = json.load(open(os.path.join(ROOT, "boards", "pyboard-v11", "layout.json")))
+ENV = dict(os.environ, LC_ALL="C.UTF-8", MTOOLS_SKIP_CHECK="1")
+results = []
+
+
+def check(name, cond, detail=""):
+    results.append(bool(cond))
+    print(("pass " if cond else "FAIL ") + name + ("" if cond else "\n    " + str(detail)[:2000].replace("\n", "\n    ")))
+
+
+def read_png(path):
+    """(width, height, rows of (r, g, b) tuples) for an 8-bit RGB/RGBA non-interlaced PNG."""
+    data = open(path, "rb").read()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    pos, idat = 8, b""
+    while pos < len(data):
+        n, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + n]
+        if kind == b"IHDR":
+            w, h, depth, ctype, _, _, interlace = struct.unpack(">IIBBBBB", body)
+            assert depth == 8 and ctype in (2, 6) and interlace == 0, (depth, ctype, interlace)
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + n
+    bpp = 3 if ctype == 2 else 4
+    raw = zlib.decompress(idat)
+    stride = w * bpp
+    prev = bytearray(stride)
+    rows = []
+    for y in range(h):
+        f = raw[y * (stride + 1)]
+        line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for i in range(stride):
+            a = line[i - bpp] if i >= bpp else 0
+            b = prev[i]
+            c = prev[i - bpp] if i >= bpp else 0
+            if f == 1:
+                line[i] = (line[i] + a) & 255
+            elif f == 2:
+                line[i] = (line[i] + b) & 255
+            elif f == 3:
+                line[i] = (line[i] + (a + b) // 2) & 255
+            elif f == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        rows.append([tuple(line[x * bpp:x * bpp + 3]) for x in range(w)])
+        prev = line
+    return w, h, rows
+
+
+def hex_rgb(s):
+    return tuple(int(s[i:i + 2], 16) for i in (1, 3, 5))
+
+
+def board_origin(rows):
+    """The pixel of the board's (0, 0) mm corner: where the PCB colour's bounding box starts
+    (the rounded corners leave the box's edges intact)."""
+    pcb = hex_rgb(LAYOUT["pcb_colour"])
+    xs, ys = [], []
+    for y, row in enumerate(rows):
+        for x, px in enumerate(row):
+            if px == pcb:
+                xs.append(x)
+                ys.append(y)
+    return (min(xs), min(ys)) if xs else None
+
+
+def mm_rect(rect, origin):
+    s = LAYOUT["scale"]
+    return (origin[0] + rect["x"] * s, origin[1] + rect["y"] * s, rect["w"] * s, rect["h"] * s)
+
+
+def led_rect(n):
+    return next(l["rect"] for l in LAYOUT["leds"] if l["id"] == n)
+
+
+def button_rect(name):
+    return next(b["rect"] for b in LAYOUT["buttons"] if b["name"] == name)
+
+
+def mean_colour(rows, r):
+    x0, y0, w, h = r
+    # the inner half of the rectangle: away from outlines and glow edges
+    xs = range(int(x0 + w / 4), int(x0 + 3 * w / 4))
+    ys = range(int(y0 + h / 4), int(y0 + 3 * h / 4))
+    px = [rows[y][x] for y in ys for x in xs]
+    return tuple(sum(p[i] for p in px) / len(px) for i in range(3))
+
+
+def screenshot(exe, work, script, at_ms, name):
+    src = os.path.join(work, name + ".py")
+    with open(src, "w") as f:
+        f.write(script)
+    png = os.path.join(work, name + ".png")
+    p = subprocess.run([exe, "--board", "pyboard-v11", "--clock", "fast", "--run", src, "--screenshot", png,
+                        "--at-ms", str(at_ms)], capture_output=True, timeout=60, cwd=work, env=ENV)
+    return p, png
+
+
+def test_led_screenshots(exe, work):
+    script = "import pyb\npyb.delay(200)\npyb.LED(1).on()\npyb.delay(5000)\n"
+    shots = {}
+    for name, at in (("led_off", 100), ("led_on", 400)):
+        p, png = screenshot(exe, work, script, at, name)
+        ok = p.returncode == 0 and os.path.exists(png)
+        check("window screenshot at %d ms written" % at, ok, p.stdout.decode() + p.stderr.decode())
+        if not ok:
+            return
+        shots[name] = read_png(png)
+    w, h, off = shots["led_off"]
+    check("screenshot is a whole window (%dx%d)" % (w, h), w >= 400 and h >= 400)
+    origin = board_origin(off)
+    check("the board's PCB colour is in the picture", origin is not None)
+    if origin is None:
+        return
+    r = mm_rect(led_rect(1), origin)
+    before = mean_colour(off, r)
+    after = mean_colour(shots["led_on"][2], r)
+    red = hex_rgb(next(l["colour"] for l in LAYOUT["leds"] if l["id"] == 1))
+    print("    board origin %s, LED 1 at %s px: off %s, on %s" % (origin, tuple(round(v) for v in r),
+          tuple(round(v) for v in before), tuple(round(v) for v in after)))
+    # the renderer draws a lit LED's body in its colour at the LED's brightness (and a glow around
+    # it): red channel well up, and well above green and blue
+    check("LED 1 area is dark before pyb.LED(1).on()", max(before) < 100, before)
+    check("LED 1 area is red after pyb.LED(1).on()",
+          after[0] > before[0] + 60 and after[0] > 2 * after[1] and after[0] > 2 * after[2], after)
+    # the other LEDs stay off: their own colour's channel does not rise (LED 1's red glow may reach them)
+    for n in (2, 3, 4):
+        r = mm_rect(led_rect(n), origin)
+        a, b = mean_colour(off, r), mean_colour(shots["led_on"][2], r)
+        colour = hex_rgb(next(l["colour"] for l in LAYOUT["leds"] if l["id"] == n))
+        ch = colour.index(max(colour))
+        check("LED %d stays off" % n, b[ch] - a[ch] < 25, (a, b))
+
+
+class Pty:
+    def __init__(self, path):
+        import termios
+        import tty
+        self.fd = os.open(path, os.O_RDWR | os.O_NOCTTY)
+        tty.setraw(self.fd)
+        self.buf = b""
+
+    def read_until(self, marker, timeout):
+        end = time.time() + timeout
+        while marker not in self.buf and time.time() < end:
+            r, _, _ = select.select([self.fd], [], [], 0.1)
+            if r:
+                try:
+                    self.buf += os.read(self.fd, 4096)
+                except OSError:
+                    break
+        i = self.buf.find(marker)
+        if i < 0:
+            return None
+        out, self.buf = self.buf[:i + len(marker)], self.buf[i + len(marker):]
+        return out.decode("utf-8", "replace").replace("\r\n", "\n")
+
+    def line(self, text, timeout=10):
+        os.write(self.fd, text.encode() + b"\r")
+        return self.read_until(b">>> ", timeout)
+
+    def close(self):
+        os.close(self.fd)
+
+
+def xdotool(*args):
+    p = subprocess.run(["xdotool", *args], capture_output=True, timeout=20)
+    return p.returncode, p.stdout.decode().strip()
+
+
+def find_window(timeout=20):
+    end = time.time() + timeout
+    while time.time() < end:
+        rc, out = xdotool("search", "--onlyvisible", "--name", "microboard")
+        if rc == 0 and out:
+            return out.split()[0]
+        time.sleep(0.2)
+    return None
+
+
+def test_mouse_and_escape(exe, work):
+    img = os.path.join(work, "win.img")
+    shot_png = os.path.join(work, "led_off.png")
+    p = subprocess.Popen([exe, "--board", "pyboard-v11", "--serial", "pty", "--clock", "fast", "--flash", img],
+                         cwd=work, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV)
+    pty = None
+    try:
+        r, _, _ = select.select([p.stdout], [], [], 20)
+        dev = p.stdout.readline().decode().strip() if r else ""
+        check("windowed board prints its PTY", dev.startswith("/dev/"), dev)
+        if not dev.startswith("/dev/"):
+            return
+        pty = Pty(dev)
+        os.write(pty.fd, b"\x03")
+        check("REPL prompt on the PTY", pty.read_until(b">>> ", 10) is not None, pty.buf)
+        wid = find_window()
+        check("xdotool finds the window by name", wid is not None)
+        if wid is None:
+            return
+        # the board's position inside the window: the same as in the screenshot of the same window
+        origin = board_origin(read_png(shot_png)[2]) if os.path.exists(shot_png) else None
+        check("board origin known from a screenshot of the window", origin is not None)
+        if origin is None:
+            return
+        x, y, w, h = mm_rect(button_rect("USR"), origin)
+        cx, cy = int(x + w / 2), int(y + h / 2)
+        pty.line("import pyb; sw = pyb.Switch()")
+        out = pty.line("print('before', sw())")
+        check("USR reads False before the press", out is not None and "before False" in out, out)
+        # a loop that returns only once the switch is seen pressed
+        os.write(pty.fd, b"while not sw(): pyb.delay(1)\r")
+        pty.read_until(b"... ", 5)
+        os.write(pty.fd, b"\r")
+        time.sleep(0.3)
+        xdotool("mousemove", "--window", wid, str(cx), str(cy))
+        time.sleep(0.2)
+        xdotool("mousedown", "1")
+        loop_end = pty.read_until(b">>> ", 10)
+        check("the polling loop ends when the mouse presses USR (pixel %d,%d)" % (cx, cy), loop_end is not None, pty.buf)
+        out = pty.line("print('held', sw())")
+        check("pyb.Switch()() is True while the mouse holds USR", out is not None and "held True" in out, out)
+        xdotool("mouseup", "1")
+        time.sleep(0.3)
+        out = pty.line("print('released', sw())")
+        check("pyb.Switch()() is False after the mouse lets go", out is not None and "released False" in out, out)
+        # a file written on the board, then Escape in the window: the images are flushed on the way out
+        out = pty.line("f = open('/flash/win.txt', 'w'); f.write('written before Escape\\n' * 50); f.close()")
+        out = pty.line("f = open('/flash/unsynced.txt', 'w'); f.write('still open at Escape\\n')")
+        xdotool("mousemove", "--window", wid, "5", "5")
+        xdotool("key", "Escape")
+        try:
+            rc = p.wait(10)
+        except subprocess.TimeoutExpired:
+            rc = None
+        check("Escape in the window ends the board with status 0", rc == 0, (rc, p.stderr.read() if rc is not None else ""))
+        if rc is None:
+            return
+        f = subprocess.run(["fsck.fat", "-n", img], capture_output=True)
+        check("fsck.fat -n clean after Escape", f.returncode == 0, f.stdout.decode() + f.stderr.decode())
+        m = subprocess.run(["mcopy", "-n", "-i", img, "::/win.txt", "-"], capture_output=True, env=ENV)
+        check("mcopy reads the file closed before Escape", m.stdout == b"written before Escape\n" * 50, m.stdout[:200])
+    finally:
+        if pty:
+            pty.close()
+        if p.poll() is None:
+            p.kill()
+            p.wait()
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--exe", default=os.path.join(ROOT, ".build", "debug", "microboard"))
+    ap.add_argument("--keep", help="keep the screenshots in this folder")
+    a = ap.parse_args()
+    if not os.environ.get("DISPLAY"):
+        print("no DISPLAY: run under xvfb-run -a")
+        return 1
+    if not shutil.which("xdotool"):
+        print("xdotool missing (apt-get install xdotool)")
+        return 1
+    exe = os.path.abspath(a.exe)
+    work = a.keep or tempfile.mkdtemp(prefix="mb-window-")
+    os.makedirs(work, exist_ok=True)
+    try:
+        test_led_screenshots(exe, work)
+        test_mouse_and_escape(exe, work)
+    finally:
+        if not a.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    bad = results.count(False)
+    print("window tests: %d passed, %d failed" % (results.count(True), bad))
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
