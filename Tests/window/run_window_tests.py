@@ -185,7 +185,17 @@ class Pty:
         out, self.buf = self.buf[:i + len(marker)], self.buf[i + len(marker):]
         return out.decode("utf-8", "replace").replace("\r\n", "\n")
 
+    def drain(self, settle=0.2):
+        """Drops what the board has sent so far (a second prompt after a Ctrl-C, say)."""
+        while select.select([self.fd], [], [], settle)[0]:
+            try:
+                os.read(self.fd, 4096)
+            except OSError:
+                break
+        self.buf = b""
+
     def line(self, text, timeout=10):
+        self.drain(0.05)
         os.write(self.fd, text.encode() + b"\r")
         return self.read_until(b">>> ", timeout)
 
