@@ -220,8 +220,14 @@ def run(exe, tmp, check, skip, mpremote):
     for _ in range(50):
         s.write(b"\x03" * 10)
     time.sleep(1)
-    s.read(1 << 20)
+    storm = s.read(1 << 20)
+    s.write(b"n > 0\r")
+    time.sleep(0.5)
+    after = s.read(4096)
     s.close()
+    check("board: a storm of 500 Ctrl-C stops the loop (KeyboardInterrupt) and leaves a working prompt",
+          b"KeyboardInterrupt: \r\n" in storm and storm.endswith(b">>> ") and after == b"n > 0\r\nTrue\r\n>>> ",
+          (storm[-200:], after))
     answers("500 x Ctrl-C while code runs")
 
     stop_board(bp)
