@@ -15,7 +15,7 @@ Starts `microboard --serial pty --headless --flash TMP/flash.img --sd TMP/sd.img
 
 Usage: serial_bench.py [--exe PATH] [--clock realtime|fast] [--rounds N]
 Prints a table; exit status 1 if a copy came back different or idle CPU is >= 2%."""
-import os, select, signal, subprocess, sys, tempfile, time
+import os, select, shutil, signal, subprocess, sys, tempfile, time
 
 import serial
 
@@ -104,6 +104,7 @@ def main():
 
     board.send_signal(signal.SIGTERM)
     board.wait(10)
+    shutil.rmtree(tmp, ignore_errors=True)
     print("serial link benchmark (%s, --clock %s)" % (EXE, CLOCK))
     for r in rows:
         print("  %-46s %-20s %s" % r)
