@@ -30,6 +30,8 @@ python3 Tests/cli/run_cli_tests.py --exe .build/release/microboard
 echo "== REPL over serial links (mpremote incl. mount, pyserial, socat, picocom, rshell, Thonny's back end on the PTY and TCP REPL; stdio REPL in a pty)"
 command -v mpremote >/dev/null 2>&1 || python3 -m pip install -q mpremote >/dev/null 2>&1 || echo "(could not install mpremote)"
 command -v rshell >/dev/null 2>&1 || python3 -m pip install -q rshell >/dev/null 2>&1 || echo "(could not install rshell)"
+command -v ampy >/dev/null 2>&1 || python3 -m pip install -q adafruit-ampy >/dev/null 2>&1 || echo "(could not install adafruit-ampy)"
+python3 -c "import pexpect" >/dev/null 2>&1 || python3 -m pip install -q pexpect >/dev/null 2>&1 || echo "(could not install pexpect)"
 # Thonny's MicroPython back end runs headless; its GUI dependencies are not needed
 python3 -c "import thonny" >/dev/null 2>&1 || python3 -m pip install -q --no-deps thonny >/dev/null 2>&1 || echo "(could not install thonny)"
 if ! command -v socat >/dev/null 2>&1 || ! command -v picocom >/dev/null 2>&1; then

@@ -103,6 +103,8 @@ func hexlifyBytes(_ data: [UInt8], sep: UInt8?) -> [UInt8] {
 
 enum ModuleBinascii {
     static func register() {
+        // the u-prefixed name still imports on v1.28 boards; ampy's get/put use it
+        moduleAliases["ubinascii"] = "binascii"
         registerModule("binascii") {
             [
                 ("hexlify", .function(fn("hexlify", 1, 2) { a in

@@ -538,23 +538,12 @@ check("stdio REPL: terminal mode restored when killed by SIGTERM", after == befo
 os.close(master)
 os.close(slave)
 
-# The board's REPL (USB VCP) on a PTY: the same tools against `microboard --serial pty --headless`
+# The board's REPL (USB VCP) on a PTY: the same tools against `microboard --serial pty --headless`,
+# files, mpremote repl, ampy, run-tests device mode and bad input (board_link_checks.py)
 if shutil.which("mpremote"):
-    bp = subprocess.Popen([EXE, "--serial", "pty", "--headless", "--clock", "fast"], cwd=tmp,
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    procs.append(bp)
-    r, _, _ = select.select([bp.stdout], [], [], 20)
-    dev = bp.stdout.readline().decode().strip() if r else ""
-    check("board on a PTY: prints its /dev/pts path", dev.startswith("/dev/pts/"), dev)
-    rc, out, err = mpremote(dev, "exec", "import sys, os; print(sys.platform, os.uname().machine)")
-    check("board: mpremote exec sees the pyboard", rc == 0 and out.strip() == "pyboard PYBv1.1 with STM32F405RG", (rc, out, err))
-    rc, out, err = mpremote(dev, "exec", "import pyb; pyb.LED(2).on(); print(pyb.LED(2).intensity())")
-    check("board: LED on through the REPL", rc == 0 and out.strip() == "255", (rc, out, err))
-    rc, out, err = mpremote(dev, "exec", "import gc; gc.collect(); print(gc.mem_free() + gc.mem_alloc())")
-    check("board: heap is the pyboard's (102400 bytes)", rc == 0 and out.strip() == "102400", (rc, out, err))
-    rc, out, err = mpremote(dev, "soft-reset", "exec", "print('after reset')")
-    check("board: soft reset then exec", rc == 0 and "after reset" in out, (rc, out, err))
-    stop(bp)
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import board_link_checks
+    board_link_checks.run(EXE, tmp, check, skip, mpremote)
 else:
     skip("board on a PTY", "mpremote not installed")
 
