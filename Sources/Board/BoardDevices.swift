@@ -70,20 +70,23 @@ final class BoardDevices: Peripheral {
         buses.softSPIBus = { sck, mosi, miso in
             buses.spiPins.first { $0.value.sck == sck && $0.value.mosi == mosi && $0.value.miso == miso }.flatMap { buses.spi[$0.key] }
         }
-        buses.clock = { [unowned board] in Double(board.scheduler.now()) / 1e9 }
-        buses.delay = { [unowned board] s in try board.sleep(nanos: UInt64(max(0, min(s, 1e6)) * 1e9)) }
-        buses.busy = { [unowned board] s in board.scheduler.charge(Int(max(0, min(s, 1e6)) * Double(board.sysclkHz))) }
-        buses.unitClockHz = { [unowned board] kind, id in
-            let clocks = ModulePyb.busClocks(board.sysclkHz)
+        buses.clock = { [weak board] in board.map { Double($0.scheduler.now()) / 1e9 } ?? 0 }
+        buses.delay = { [weak board] s in try board?.sleep(nanos: UInt64(max(0, min(s, 1e6)) * 1e9)) }
+        buses.busy = { [weak board] s in board?.scheduler.charge(Int(max(0, min(s, 1e6)) * Double(board?.sysclkHz ?? 0))) }
+        buses.unitClockHz = { [weak board] kind, id in
+            let clocks = ModulePyb.busClocks(board?.sysclkHz ?? def.clock.sysclkHz, def)
             let bus = (kind == .i2c ? def.buses.i2c : def.buses.spi).first { $0.id == id }
             return bus?.clock == "pclk2" ? clocks[3] : clocks[2]
         }
-        buses.drivePin = { [unowned board] name, level in
-            guard let i = board.pins.index(of: name) else { return }
+        buses.drivePin = { [weak board] name, level in
+            guard let board, let i = board.pins.index(of: name) else { return }
             board.pins.write(i, level)
             board.pins.configure(i, mode: PinMode.output, pull: PinPull.none, af: -1)
         }
-        DeviceBindings.pinNameResolver = { [unowned board] o in board.definition.pins[try ObjPin.find(o)].cpu }
+        DeviceBindings.pinNameResolver = { [weak board] o in
+            guard let board else { throw Py.error(.RuntimeError, "the board is gone") }
+            return board.definition.pins[try ObjPin.find(o)].cpu
+        }
 
         for d in def.devices {
             var text = "\(d.kind.lowercased())@\(d.bus)\(d.busId)"

@@ -37,10 +37,11 @@ enum BoardRuntime {
         try Runtime.initialize(config)
         initializedHeap = initializedHeap ?? def.heap.bytes
         timeSource = BoardTime(board)
-        Py.randomBytes = { [unowned board] n in
+        Py.randomBytes = { [weak board] n in
             var out: [UInt8] = []
+            var host = SystemRandomNumberGenerator()
             while out.count < n {
-                let r = board.nextRandom()
+                let r = board?.nextRandom() ?? UInt32(truncatingIfNeeded: host.next())
                 out += [UInt8(r & 255), UInt8(r >> 8 & 255), UInt8(r >> 16 & 255), UInt8(r >> 24)]
             }
             return Array(out.prefix(n))

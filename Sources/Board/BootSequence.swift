@@ -28,8 +28,8 @@ public enum BootSequence {
         installed = true
         try Storage.openFlash(imagePath: flashImage)
         if sdInserted, let sd = sdImage { try Storage.openSD(imagePath: sd) }
-        Storage.onFlashDirtyChange = { [unowned board] dirty in board.setLED(1, dirty) }
-        Storage.clock = { [unowned board] in board.rtcFields() }
+        Storage.onFlashDirtyChange = { [weak board] dirty in board?.setLED(1, dirty) }
+        Storage.clock = { [weak board] in board?.rtcFields() ?? (2000, 1, 1, 0, 0, 0) }
         board.bootHooks.append { b in boot(b) }
         board.mainHook = { b in runMainPy(b) }
         board.beforeReset.append { b, hard in

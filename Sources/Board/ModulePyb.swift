@@ -68,9 +68,10 @@ enum ModulePyb {
 
     /// (sysclk, hclk, pclk1, pclk2) for a SYSCLK, with the bus dividers keeping APB1 ≤ 42 MHz
     /// and APB2 ≤ 84 MHz as the stm32 port chooses them.
-    static func busClocks(_ sysclk: Int) -> [Int] {
-        let d = board.definition.clock
-        if sysclk == d.sysclkHz { return [d.sysclkHz, d.hclkHz, d.pclk1Hz, d.pclk2Hz] }
+    static func busClocks(_ sysclk: Int, _ def: BoardDefinition? = nil) -> [Int] {
+        if let d = (def ?? Board.current?.definition)?.clock, sysclk == d.sysclkHz {
+            return [d.sysclkHz, d.hclkHz, d.pclk1Hz, d.pclk2Hz]
+        }
         let apb1 = sysclk > 84_000_000 ? 4 : sysclk > 42_000_000 ? 2 : 1
         let apb2 = sysclk > 84_000_000 ? 2 : 1
         return [sysclk, sysclk, sysclk / apb1, sysclk / apb2]
