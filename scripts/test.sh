@@ -58,6 +58,9 @@ python3 Tests/storage/run_storage_tests.py --exe .build/release/microboard
 python3 Tests/storage/run_board_storage_tests.py --exe .build/release/microboard
 echo "== stopping the board from outside: SIGTERM flushes the images, SIGKILL mid-loop loses no closed file (fsck.fat, mcopy)"
 python3 Tests/storage/run_shutdown_tests.py --exe .build/release/microboard
+
+echo "== control channel (--control tcp:PORT: buttons, sensors, SD card, pause/resume, state)"
+python3 Tests/control/run_control_tests.py --exe .build/release/microboard
 echo "== the real window on Xvfb: LED 1 screenshots, an xdotool mouse press on USR seen by pyb.Switch(), Escape flushes the images"
 "${xvfb[@]}" python3 Tests/window/run_window_tests.py --exe .build/release/microboard
 

@@ -19,6 +19,8 @@ import MicroPythonCore
 // bus (DeviceCatalog syntax: bme280@i2c2:0x76, spiflash@spi1:X5, ssd1306-spi@spi2:Y5,dc=Y4,res=Y3);
 // --scenario reads devices and timed events from JSON (see `loadScenario`).
 
+// --control tcp:PORT opens the control channel (ControlChannel.swift: buttons, reset, pause/resume/
+// step, sensors, analog levels, SD card, state) on 127.0.0.1.
 // --flash FILE is the internal flash image (default: flash.img in the per-board folder under the
 // user's data directory; with --run and no --flash, a fresh formatted image in a temporary folder);
 // --sd FILE inserts an SD card image (created and formatted with --sd-size when missing).
@@ -27,7 +29,7 @@ import MicroPythonCore
 
 let boardOptionNames: Set<String> = ["--board", "--run", "--clock", "--speed", "--headless", "--press", "--serial",
                                      "--serial-link", "--screenshot", "--at-ms", "--attach", "--scenario", "--uart", "--analog",
-                                     "--flash", "--sd", "--sd-size", "--boot-mode", "--led-log"]
+                                     "--flash", "--sd", "--sd-size", "--boot-mode", "--led-log", "--control"]
 
 /// The board runs when a board option comes first, or with no arguments on a terminal unless the
 /// executable is called `micropython` (then it is MicroPython's unix port, as run-tests expects).
@@ -47,6 +49,7 @@ func runBoardMode(_ argv: [String]) -> Never {
     var runFile: String? = nil
     var presses: [(String, Double, Double)] = []
     var fe = FrontEndOptions()
+    var controlSpec: String? = nil
     var shotPath: String? = nil
     var shotAt: Int? = nil
     var attachments: [String] = []
@@ -86,6 +89,7 @@ func runBoardMode(_ argv: [String]) -> Never {
             }
             fe.serial = v
         case "--serial-link": fe.serialLink = value()
+        case "--control": controlSpec = value()
         case "--attach": attachments.append(value())
         case "--scenario": scenarios.append(value())
         case "--screenshot": shotPath = value()
@@ -160,6 +164,16 @@ func runBoardMode(_ argv: [String]) -> Never {
         }
     }
     terminationSources = quitOnTermination(board)
+    if let spec = controlSpec {
+        do {
+            let control = try ControlChannel(board: board, spec: spec)
+            control.start()
+            controlChannel = control
+            writeErr("microboard: control channel on \(control.port.endpoint)\n")
+        } catch {
+            boardUsageError("--control \(spec): \(error)")
+        }
+    }
     if let path = runFile {
         guard let source = readWholeFile(path) else {
             writeErr("microboard: can't open file '\(path)': [Errno 2] No such file or directory\n")
@@ -296,3 +310,6 @@ func loadScenario(_ path: String, into board: Board) throws {
         }
     }
 }
+
+/// The control channel lives as long as the process.
+nonisolated(unsafe) var controlChannel: ControlChannel? = nil
