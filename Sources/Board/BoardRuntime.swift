@@ -27,6 +27,8 @@ enum BoardRuntime {
             ModuleMachine.register()
             DeviceBindings.register()
             TimingBindings.register()
+            ModuleStm.register()
+            WireProtocols.register()
         }
         var config = RuntimeConfig()
         config.heapBytes = def.heap.bytes

@@ -409,6 +409,24 @@ public enum Py {
         return (h.used, h.total)
     }
 
+    // MARK: the emulated address space
+
+    /// Reads `count` bytes at `address` of the interpreter's own memory: flash up to its used
+    /// top, and the SRAM of the heap (allocation table and blocks). nil when any byte lies
+    /// outside them. Board code uses it for raw memory access (machine.mem32).
+    public static func readMemory(_ address: UInt32, _ count: Int) -> [UInt8]? {
+        guard count > 0 else { return [] }
+        let end = UInt64(address) + UInt64(count)
+        let inRom = address >= Region.romBase && end <= UInt64(rt.pointee.romTop)
+        let inRam = address >= Region.ramBase && end <= UInt64(rt.pointee.poolEnd)
+        guard inRom || inRam else { return nil }
+        let p = hostPtr(address).assumingMemoryBound(to: UInt8.self)
+        return Array(UnsafeBufferPointer(start: p, count: count))
+    }
+
+    /// The end of the heap's SRAM (exclusive): board code maps what lies above it.
+    public static var heapMemoryEnd: UInt32 { rt.pointee.poolEnd }
+
     // MARK: host I/O hooks
 
     /// Where print() and sys.stdout write.
