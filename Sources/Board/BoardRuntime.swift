@@ -29,6 +29,7 @@ enum BoardRuntime {
             TimingBindings.register()
             ModuleStm.register()
             WireProtocols.register()
+            ObjUSB.register()
         }
         var config = RuntimeConfig()
         config.heapBytes = def.heap.bytes

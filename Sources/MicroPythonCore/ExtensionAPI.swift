@@ -409,6 +409,24 @@ public enum Py {
         return (h.used, h.total)
     }
 
+    // MARK: constants in flash (module-table values that must outlive soft resets)
+
+    /// A tuple in flash; its items must be immediates or flash objects.
+    public static func constTuple(_ items: [Obj]) -> Obj { romTuple(items) }
+
+    /// A bytes object in flash.
+    public static func constBytes(_ b: [UInt8]) -> Obj {
+        let a = romAllocRaw(bytes: 16 + b.count + 1)
+        let w = hostPtr(a).assumingMemoryBound(to: UInt32.self)
+        w[0] = TypeID.bytes.addr
+        w[1] = 0
+        w[2] = UInt32(b.count)
+        w[3] = a + 16
+        let d = hostPtr(a + 16).assumingMemoryBound(to: UInt8.self)
+        for (i, v) in b.enumerated() { d[i] = v }
+        return Obj(raw: a)
+    }
+
     // MARK: the emulated address space
 
     /// Reads `count` bytes at `address` of the interpreter's own memory: flash up to its used

@@ -11,6 +11,15 @@ import argparse, os, subprocess, sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
+def board_stdin(path):
+    # '# board-stdin: TEXT' (\n for newlines) feeds the console's input; none: empty input
+    with open(path) as f:
+        for line in f:
+            if line.startswith("# board-stdin:"):
+                return line.split(":", 1)[1].strip().encode().decode("unicode_escape").encode()
+    return b""
+
+
 def board_args(path):
     with open(path) as f:
         for line in f.readlines()[:5]:
@@ -38,7 +47,7 @@ def main():
             cmd += ["-X", "gcstress"]
         cmd += ["--run", t]
         try:
-            p = subprocess.run(cmd, cwd=HERE, capture_output=True, timeout=120)
+            p = subprocess.run(cmd, cwd=HERE, capture_output=True, timeout=120, input=board_stdin(os.path.join(HERE, t)))
             out = p.stdout.decode("utf-8", "replace")
         except subprocess.TimeoutExpired:
             out = "TIMEOUT\n"
