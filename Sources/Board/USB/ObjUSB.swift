@@ -107,13 +107,14 @@ enum ObjUSB {
                 return b.isEmpty ? Py.none : try Py.bytes(b)
             },
             .method("readlines", 1) { _ in
-                var lines: [Obj] = []
+                // items go straight into the Python list: a Swift array is no GC root
+                let lines = try Py.list([])
                 while true {
                     let b = try take(Int.max, stopAtNewline: true)
                     if b.isEmpty { break }
-                    lines.append(try Py.bytes(b))
+                    _ = try Py.callMethod(lines, "append", [Py.bytes(b)])
                 }
-                return try Py.list(lines)
+                return lines
             },
             .method("write", 2) { a in try Py.int(write(Py.readBuffer(a[1]))) },
             .method("send", 2, kw: true) { a in
