@@ -15,7 +15,7 @@ final class EmulatedMemory: Peripheral {
 
     static var current: EmulatedMemory {
         let board = Board.current!
-        if let m = attached, m.board === board { return m }
+        if let m = attached, m.owner === board { return m }
         let m = EmulatedMemory(board)
         board.attach(m)
         attached = m
@@ -51,9 +51,14 @@ final class EmulatedMemory: Peripheral {
     ]
 
     unowned let board: Board
+    /// For the identity check only: a static may outlive its board (tests make many).
+    weak var owner: Board?
     private var words: [UInt32: UInt32] = [:]
 
-    init(_ board: Board) { self.board = board }
+    init(_ board: Board) {
+        self.board = board
+        owner = board
+    }
 
     static func isBackupDomain(_ a: UInt32) -> Bool {
         (a >= 0x4000_2850 && a < 0x4000_28A0) || (a >= 0x4002_4000 && a < 0x4002_5000)

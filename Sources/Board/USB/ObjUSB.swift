@@ -225,17 +225,22 @@ enum ObjUSB {
 final class VCPReceiveIRQ: Peripheral {
     nonisolated(unsafe) static var instance: VCPReceiveIRQ?
     unowned let board: Board
+    /// For the identity check only: the static instance may outlive its board.
+    weak var owner: Board?
     var handler = -1
     var hard = false
     var next: UInt64?
     var wasAvailable = false
 
-    init(_ b: Board) { board = b }
+    init(_ b: Board) {
+        board = b
+        owner = b
+    }
 
     static func configure(_ a: PyArgs, vcp: Obj) throws -> Obj {
         let board = Board.current!
         let irq: VCPReceiveIRQ
-        if let i = instance, i.board === board { irq = i } else {
+        if let i = instance, i.owner === board { irq = i } else {
             irq = VCPReceiveIRQ(board)
             board.attach(irq)
             instance = irq
