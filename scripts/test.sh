@@ -71,6 +71,13 @@ echo "== board programs on the emulated pyboard (deterministic clock), then in G
 python3 Tests/board/run_board_tests.py --exe .build/release/microboard -q
 python3 Tests/board/run_board_tests.py --exe .build/release/microboard -q --gc-stress
 
+echo "== API coverage on the board (informational: names of /work/shared/api/pyboard-v11.txt that exist on the emulated pyboard)"
+if [ -f /work/shared/api/pyboard-v11.txt ] && [ -f /work/shared/api/api_coverage.py ]; then
+    python3 Tests/board/api_coverage_board.py --exe .build/release/microboard --quiet || echo "(coverage run failed)"
+else
+    echo "(checklist not available here)"
+fi
+
 echo "== third-party drivers (PyPI micropython-bme280, micropython-ssd1306; fetched, not committed) on the device models"
 python3 Tests/board/drivers/run_driver_tests.py --exe .build/release/microboard
 echo "== boot sequence and boot modes (USR held at reset, LED patterns on virtual time, boot.py/main.py, SKIPSD)"

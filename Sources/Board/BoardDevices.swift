@@ -47,6 +47,12 @@ final class BoardDevices: Peripheral {
     /// Pins with a pull-up on the device side (chip selects, reset lines).
     private var pulledUp: Set<Int> = []
     private var accelPowerPin: Int?
+    /// Single-wire devices (DHT, 1-Wire) by pin; attached to the scheduler with the first one.
+    private lazy var wireLines: WireLines = {
+        let w = WireLines(board)
+        board.attach(w)
+        return w
+    }()
 
     init(_ board: Board) {
         self.board = board
@@ -110,7 +116,7 @@ final class BoardDevices: Peripheral {
     func attach(_ spec: DeviceSpec, name: String? = nil) throws -> Attached {
         let pins = board.pins
         var wires: [(String, Int)] = []
-        for (role, pin) in [("cs", spec.chipSelect)] + (spec.options.filter { $0.key == "dc" || $0.key == "res" }.map { ($0.key, Optional($0.value)) }) {
+        for (role, pin) in [(spec.bus.kind == .pin ? "wire" : "cs", spec.chipSelect)] + (spec.options.filter { $0.key == "dc" || $0.key == "res" }.map { ($0.key, Optional($0.value)) }) {
             guard let pin else { continue }
             guard let i = pins.index(of: pin) else { throw BoardDeviceError.noPin(device: spec.description, pin: pin) }
             wires.append((role, i))
@@ -127,6 +133,11 @@ final class BoardDevices: Peripheral {
         attached.append(a)
         for (role, i) in wires {
             switch role {
+            case "wire":
+                guard let d = created.wire else { continue }
+                pulledUp.insert(i)
+                applyPullUps()
+                if let line = wireLines.add(d, pin: i) { watch(i) { line.levelChanged($0) } }
             case "cs":
                 guard let bus = buses.spi[spec.bus.id], let cs = spec.chipSelect else { continue }
                 pulledUp.insert(i)

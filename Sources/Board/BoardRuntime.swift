@@ -27,6 +27,9 @@ enum BoardRuntime {
             ModuleMachine.register()
             DeviceBindings.register()
             TimingBindings.register()
+            ModuleStm.register()
+            WireProtocols.register()
+            ObjUSB.register()
         }
         var config = RuntimeConfig()
         config.heapBytes = def.heap.bytes

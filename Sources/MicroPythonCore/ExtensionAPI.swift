@@ -419,6 +419,42 @@ public enum Py {
         return (h.used, h.total)
     }
 
+    // MARK: constants in flash (module-table values that must outlive soft resets)
+
+    /// A tuple in flash; its items must be immediates or flash objects.
+    public static func constTuple(_ items: [Obj]) -> Obj { romTuple(items) }
+
+    /// A bytes object in flash.
+    public static func constBytes(_ b: [UInt8]) -> Obj {
+        let a = romAllocRaw(bytes: 16 + b.count + 1)
+        let w = hostPtr(a).assumingMemoryBound(to: UInt32.self)
+        w[0] = TypeID.bytes.addr
+        w[1] = 0
+        w[2] = UInt32(b.count)
+        w[3] = a + 16
+        let d = hostPtr(a + 16).assumingMemoryBound(to: UInt8.self)
+        for (i, v) in b.enumerated() { d[i] = v }
+        return Obj(raw: a)
+    }
+
+    // MARK: the emulated address space
+
+    /// Reads `count` bytes at `address` of the interpreter's own memory: flash up to its used
+    /// top, and the SRAM of the heap (allocation table and blocks). nil when any byte lies
+    /// outside them. Board code uses it for raw memory access (machine.mem32).
+    public static func readMemory(_ address: UInt32, _ count: Int) -> [UInt8]? {
+        guard count > 0 else { return [] }
+        let end = UInt64(address) + UInt64(count)
+        let inRom = address >= Region.romBase && end <= UInt64(rt.pointee.romTop)
+        let inRam = address >= Region.ramBase && end <= UInt64(rt.pointee.poolEnd)
+        guard inRom || inRam else { return nil }
+        let p = hostPtr(address).assumingMemoryBound(to: UInt8.self)
+        return Array(UnsafeBufferPointer(start: p, count: count))
+    }
+
+    /// The end of the heap's SRAM (exclusive): board code maps what lies above it.
+    public static var heapMemoryEnd: UInt32 { rt.pointee.poolEnd }
+
     // MARK: host I/O hooks
 
     /// Where print() and sys.stdout write (os.dupterm streams get a copy as well).

@@ -15,6 +15,14 @@ from .core import (
     get_event_loop,
     new_event_loop,
     Loop,
+    TaskQueue,
+    IOQueue,
+    SingletonGenerator,
+    cur_task,
+    run_until_complete,
+    ticks,
+    ticks_add,
+    ticks_diff,
 )
 
 __version__ = (3, 0, 0)

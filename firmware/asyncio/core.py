@@ -10,8 +10,11 @@
 #   list of an Event or Lock, the Task it awaits, the I/O poller, a ThreadSafeFlag) and
 #   yielding.  Whoever wakes it removes it from there and queues it.  `task._park` says where
 #   it is parked, so cancel() can take it out again.
-# - Sleeping tasks are in a binary heap ordered by `time.ticks_ms()` deadline (compared with
-#   ticks_diff, so counter wrap-around is harmless), ties broken first come, first served.
+# - Sleeping tasks are in a TaskQueue: a binary heap ordered by `ticks()` deadline (compared
+#   with ticks_diff, so counter wrap-around is harmless), ties broken first come, first served.
+# - Tasks waiting for streams are in the IOQueue (a select.poll object), created when the first
+#   stream operation waits; the loop polls it each round and idles in it.
+# - `cur_task` is the task being stepped; run_until_complete(task) is the loop itself.
 # - cancel() queues the task with a CancelledError to throw in at its suspension point; a
 #   running task that cancels itself gets it at its next suspension; a task awaiting another
 #   task passes the cancellation on to it (as CPython and MicroPython do).
@@ -19,6 +22,7 @@
 #   the earliest deadline; it returns when nothing could ever become runnable again.
 
 from time import ticks_ms, ticks_diff, ticks_add
+from time import ticks_ms as ticks
 import sys
 
 try:
@@ -38,17 +42,7 @@ class TimeoutError(Exception):
     pass
 
 
-_cur = None  # the task being stepped
-_ready = []  # run queue
-_timers = []  # heap of sleeping tasks
-_seq = 0  # tie-break for equal deadlines
-_flags = []  # ThreadSafeFlags with waiting tasks
-_ioq = None  # I/O poller, created by the first stream that waits
-_stopping = False
-_exc_handler = None
-
-
-# ---- the sleep heap -------------------------------------------------------------------------
+# ---- the sleep queue ------------------------------------------------------------------------
 
 
 def _before(a, b):
@@ -56,60 +50,185 @@ def _before(a, b):
     return d < 0 or (d == 0 and a._seq < b._seq)
 
 
-def _sift_up(i):
-    h = _timers
-    t = h[i]
-    while i:
-        p = (i - 1) >> 1
-        q = h[p]
-        if not _before(t, q):
-            break
-        h[i] = q
-        q._hidx = i
-        i = p
-    h[i] = t
-    t._hidx = i
+class TaskQueue:
+    # Tasks ordered by a ticks() key (ties: first pushed first): a binary heap over the tasks'
+    # _when/_seq/_hidx fields, so pushing, popping and removing allocate nothing per task.
+
+    def __init__(self):
+        self._h = []
+        self._seq = 0
+
+    def __bool__(self):
+        return bool(self._h)
+
+    def __len__(self):
+        return len(self._h)
+
+    def peek(self):
+        return self._h[0] if self._h else None
+
+    def push(self, t, key=None):
+        self._seq += 1
+        t._when = ticks() if key is None else key
+        t._seq = self._seq
+        t._park = self
+        h = self._h
+        h.append(t)
+        self._up(len(h) - 1)
+
+    def pop(self):
+        h = self._h
+        t = h[0]
+        self.remove(t)
+        return t
+
+    def remove(self, t):
+        h = self._h
+        i = t._hidx
+        if i < 0 or i >= len(h) or h[i] is not t:
+            raise ValueError("task not in queue")
+        last = h.pop()
+        if last is not t:
+            h[i] = last
+            last._hidx = i
+            self._down(i)
+            self._up(last._hidx)
+        t._hidx = -1
+
+    def _unpark(self, t):
+        if t._hidx >= 0:
+            self.remove(t)
+
+    def _up(self, i):
+        h = self._h
+        t = h[i]
+        while i:
+            p = (i - 1) >> 1
+            q = h[p]
+            if not _before(t, q):
+                break
+            h[i] = q
+            q._hidx = i
+            i = p
+        h[i] = t
+        t._hidx = i
+
+    def _down(self, i):
+        h = self._h
+        n = len(h)
+        t = h[i]
+        while True:
+            c = 2 * i + 1
+            if c >= n:
+                break
+            if c + 1 < n and _before(h[c + 1], h[c]):
+                c += 1
+            q = h[c]
+            if not _before(q, t):
+                break
+            h[i] = q
+            q._hidx = i
+            i = c
+        h[i] = t
+        t._hidx = i
 
 
-def _sift_down(i):
-    h = _timers
-    n = len(h)
-    t = h[i]
-    while True:
-        c = 2 * i + 1
-        if c >= n:
-            break
-        if c + 1 < n and _before(h[c + 1], h[c]):
-            c += 1
-        q = h[c]
-        if not _before(q, t):
-            break
-        h[i] = q
-        q._hidx = i
-        i = c
-    h[i] = t
-    t._hidx = i
+# ---- the I/O queue -------------------------------------------------------------------------
 
 
-def _timer_add(t, when):
-    global _seq
-    _seq += 1
-    t._when = when
-    t._seq = _seq
-    t._park = _timers
-    _timers.append(t)
-    _sift_up(len(_timers) - 1)
+class IOQueue:
+    # Streams being waited on: id(stream) -> [stream, reading task, writing task], registered
+    # with a select.poll object.
+
+    def __init__(self):
+        import select
+
+        self._sel = select
+        self._poller = select.poll()
+        self._map = {}
+
+    def waiting(self):
+        return bool(self._map)
+
+    def _mask(self, e):
+        sel = self._sel
+        return (sel.POLLIN if e[1] is not None else 0) | (sel.POLLOUT if e[2] is not None else 0)
+
+    def _queue(self, s, idx):
+        e = self._map.get(id(s))
+        if e is None:
+            e = [s, None, None]
+            self._map[id(s)] = e
+            new = True
+        else:
+            new = False
+        if e[idx] is not None:
+            raise RuntimeError("stream already waited on")
+        t = cur_task
+        e[idx] = t
+        t._park = self
+        if new:
+            self._poller.register(s, self._mask(e))
+        else:
+            self._poller.modify(s, self._mask(e))
+
+    def queue_read(self, s):
+        # the current task waits until s is readable
+        self._queue(s, 1)
+
+    def queue_write(self, s):
+        # the current task waits until s is writable
+        self._queue(s, 2)
+
+    def _update(self, e):
+        m = self._mask(e)
+        if m:
+            self._poller.modify(e[0], m)
+        else:
+            self._poller.unregister(e[0])
+            del self._map[id(e[0])]
+
+    def remove(self, t):
+        # t no longer waits for any stream
+        for e in list(self._map.values()):
+            if e[1] is t or e[2] is t:
+                if e[1] is t:
+                    e[1] = None
+                if e[2] is t:
+                    e[2] = None
+                self._update(e)
+
+    _unpark = remove
+
+    def wait_io_event(self, dt):
+        # Poll for up to dt ms (-1: until an event) and queue the tasks whose streams are ready.
+        sel = self._sel
+        for ev in self._poller.poll(dt):
+            e = self._map.get(id(ev[0]))
+            if e is None:
+                continue
+            flags = ev[1]
+            err = flags & ~(sel.POLLIN | sel.POLLOUT)  # POLLERR, POLLHUP: wake everyone
+            if e[1] is not None and flags & (sel.POLLIN | err):
+                t = e[1]
+                e[1] = None
+                t._park = None
+                _schedule(t)
+            if e[2] is not None and flags & (sel.POLLOUT | err):
+                t = e[2]
+                e[2] = None
+                t._park = None
+                _schedule(t)
+            self._update(e)
 
 
-def _timer_remove(t):
-    i = t._hidx
-    last = _timers.pop()
-    if last is not t:
-        _timers[i] = last
-        last._hidx = i
-        _sift_down(i)
-        _sift_up(last._hidx)
-    t._hidx = -1
+cur_task = None  # the task being stepped
+_ready = []  # run queue
+_timers = TaskQueue()  # sleeping tasks
+_flags = []  # ThreadSafeFlags with waiting tasks
+_ioq = None  # I/O poller, created by the first stream that waits
+_stopping = False
+_exc_handler = None
 
 
 # ---- queueing, parking, waking ---------------------------------------------------------------
@@ -134,9 +253,7 @@ def _unpark(t):
     if p is None:
         return
     t._park = None
-    if p is _timers:
-        _timer_remove(t)
-    elif type(p) is list:
+    if type(p) is list:
         try:
             p.remove(t)
         except ValueError:
@@ -188,14 +305,14 @@ class Task:
         while isinstance(t._park, Task):
             t = t._park
         t._throw = CancelledError()
-        if t is not _cur and not t._queued:
+        if t is not cur_task and not t._queued:
             _unpark(t)
             _schedule(t)
         return True
 
     def __await__(self):
         if not self._done:
-            t = _cur
+            t = cur_task
             if self._waiters is None:
                 self._waiters = []
             self._waiters.append(t)
@@ -257,21 +374,47 @@ def create_task(coro):
 
 
 def current_task():
-    if _cur is None:
+    if cur_task is None:
         raise RuntimeError("no running event loop")
-    return _cur
+    return cur_task
 
 
 # ---- sleeping ------------------------------------------------------------------------------
 
 
-def sleep_ms(t):
-    task = _cur
-    if t > 0:
-        _timer_add(task, ticks_add(ticks_ms(), t))
-    else:
-        _schedule(task)
-    yield
+class SingletonGenerator:
+    # What sleep_ms returns: one reusable awaitable instead of a new generator per sleep. The
+    # first step parks the current task (in the sleep queue, or at the end of the run queue for
+    # a zero sleep) and suspends; the step after that ends the await.
+
+    def __init__(self):
+        self.state = None
+        self.exc = StopIteration()
+
+    def __iter__(self):
+        return self
+
+    __await__ = __iter__
+
+    def __next__(self):
+        if self.state is not None:
+            t = self.state
+            self.state = None
+            if t > 0:
+                _timers.push(cur_task, ticks_add(ticks(), t))
+            else:
+                _schedule(cur_task)
+            return None
+        self.exc.__traceback__ = None
+        raise self.exc
+
+    def send(self, v):
+        return self.__next__()
+
+
+def sleep_ms(t, sgen=SingletonGenerator()):
+    sgen.state = t if t > 0 else 0
+    return sgen
 
 
 def sleep(t):
@@ -300,10 +443,11 @@ def _report(t):
     call_exception_handler({"message": "Task exception wasn't retrieved", "future": t, "exception": t._exc})
 
 
-def _run(main):
-    # Run tasks until `main` (a Task) ends, stop() is called, or nothing can run any more.
-    global _cur, _ready, _stopping
-    if _cur is not None:
+def run_until_complete(main_task=None):
+    # Run tasks until `main_task` (a Task) ends, stop() is called, or nothing can run any more.
+    main = main_task
+    global cur_task, _ready, _stopping
+    if cur_task is not None:
         raise RuntimeError("event loop already running")
     if main is not None and main._done:
         main._retrieved = True
@@ -312,21 +456,21 @@ def _run(main):
         return main._value
     while True:
         if _timers:
-            now = ticks_ms()
+            now = ticks()
             while _timers:
-                t = _timers[0]
+                t = _timers.peek()
                 if ticks_diff(t._when, now) > 0:
                     break
-                _timer_remove(t)
+                _timers.pop()
                 t._park = None
                 _schedule(t)
         if _ioq is not None and _ioq.waiting():
-            _ioq.poll(0)
+            _ioq.wait_io_event(0)
         if _flags:
             _poll_flags()
         if not _ready:
             # Idle until the earliest deadline, or an I/O event or flag.
-            dt = ticks_diff(_timers[0]._when, ticks_ms()) if _timers else -1
+            dt = ticks_diff(_timers.peek()._when, ticks()) if _timers else -1
             io = _ioq is not None and _ioq.waiting()
             if dt < 0 and _timers:
                 dt = 0
@@ -335,7 +479,7 @@ def _run(main):
             if dt < 0 and not io:
                 return None  # nothing can run again
             if io:
-                _ioq.poll(dt)
+                _ioq.wait_io_event(dt)
             elif dt > 0:
                 _idle_sleep_ms(dt)
             continue
@@ -353,7 +497,7 @@ def _run(main):
                         t._retrieved = True
                         _report(t)
                     continue
-                _cur = t
+                cur_task = t
                 exc = t._throw
                 try:
                     if exc is None:
@@ -362,19 +506,19 @@ def _run(main):
                         t._throw = None
                         t.coro.throw(exc)
                 except StopIteration as e:
-                    _cur = None
+                    cur_task = None
                     _finish(t, e.value, None)
                 except (CancelledError, Exception) as e:
-                    _cur = None
+                    cur_task = None
                     _finish(t, None, e)
                 except BaseException as e:
                     # KeyboardInterrupt, SystemExit: end the task and leave the loop
-                    _cur = None
+                    cur_task = None
                     _finish(t, None, e)
                     t._retrieved = True
                     raise
                 else:
-                    _cur = None
+                    cur_task = None
                     if t._throw is not None and not t._queued:
                         # cancelled itself while running
                         _unpark(t)
@@ -388,13 +532,13 @@ def _run(main):
                     _stopping = False
                     return None
         finally:
-            _cur = None
+            cur_task = None
             if i < n:
                 _ready = batch[i:] + _ready
 
 
 def run(coro):
-    return _run(create_task(coro))
+    return run_until_complete(create_task(coro))
 
 
 # ---- event loop object ---------------------------------------------------------------------
@@ -418,10 +562,10 @@ class Loop:
     def run_forever(self):
         global _stopping
         _stopping = False
-        _run(None)
+        run_until_complete(None)
 
     def run_until_complete(self, aw):
-        return _run(_promote(aw))
+        return run_until_complete(_promote(aw))
 
     def stop(self):
         global _stopping
@@ -453,11 +597,11 @@ def get_event_loop(runq_len=0, waitq_len=0):
 
 def new_event_loop():
     # Forget every task and return the (reset) loop.
-    global _ready, _timers, _flags, _ioq, _stopping, _cur
+    global _ready, _timers, _flags, _ioq, _stopping, cur_task
     _ready = []
-    _timers = []
+    _timers = TaskQueue()
     _flags = []
     _ioq = None
     _stopping = False
-    _cur = None
+    cur_task = None
     return _loop

@@ -28,7 +28,7 @@ class Event:
 
     def wait(self):
         if not self._flag:
-            core._park(core._cur, self._waiters)
+            core._park(core.cur_task, self._waiters)
             yield
         return True
 
@@ -48,6 +48,12 @@ class ThreadSafeFlag:
     def clear(self):
         self._flag = 0
 
+    def ioctl(self, req, flags):
+        # the stream protocol's poll request (MP_STREAM_POLL = 3): readable while set
+        if req == 3:
+            return flags & 1 if self._flag else 0
+        return None
+
     def _unpark(self, t):
         try:
             self._waiters.remove(t)
@@ -58,7 +64,7 @@ class ThreadSafeFlag:
         if self._flag:
             self._flag = 0
             return
-        t = core._cur
+        t = core.cur_task
         t._park = self
         self._waiters.append(t)
         if self not in core._flags:

@@ -40,7 +40,7 @@ async def gather(*aws, return_exceptions=False):
     if not aws:
         return []
     tasks = [core._promote(aw) for aw in aws]
-    me = core._cur
+    me = core.cur_task
     pending = len(tasks)
     failed = None
     woken = False

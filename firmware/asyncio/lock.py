@@ -28,7 +28,7 @@ class Lock:
 
     def acquire(self):
         if self._locked:
-            t = core._cur
+            t = core.cur_task
             core._park(t, self._waiters)
             try:
                 yield

@@ -12,77 +12,6 @@ from . import core
 _select = None  # the select module; False once it is known to be missing
 
 
-class _IOQueue:
-    # Streams being waited on: id(stream) -> [stream, reading task, writing task].
-
-    def __init__(self, select):
-        self._sel = select
-        self._poller = select.poll()
-        self._map = {}
-
-    def waiting(self):
-        return bool(self._map)
-
-    def _mask(self, e):
-        sel = self._sel
-        return (sel.POLLIN if e[1] is not None else 0) | (sel.POLLOUT if e[2] is not None else 0)
-
-    def queue(self, s, idx):
-        e = self._map.get(id(s))
-        if e is None:
-            e = [s, None, None]
-            self._map[id(s)] = e
-            new = True
-        else:
-            new = False
-        if e[idx] is not None:
-            raise RuntimeError("stream already waited on")
-        t = core._cur
-        e[idx] = t
-        t._park = self
-        if new:
-            self._poller.register(s, self._mask(e))
-        else:
-            self._poller.modify(s, self._mask(e))
-
-    def _update(self, e):
-        m = self._mask(e)
-        if m:
-            self._poller.modify(e[0], m)
-        else:
-            self._poller.unregister(e[0])
-            del self._map[id(e[0])]
-
-    def _unpark(self, t):
-        for e in list(self._map.values()):
-            if e[1] is t or e[2] is t:
-                if e[1] is t:
-                    e[1] = None
-                if e[2] is t:
-                    e[2] = None
-                self._update(e)
-
-    def poll(self, timeout):
-        sel = self._sel
-        for ev in self._poller.poll(timeout):
-            e = self._map.get(id(ev[0]))
-            if e is None:
-                continue
-            flags = ev[1]
-            err = flags & ~(sel.POLLIN | sel.POLLOUT)  # POLLERR, POLLHUP: wake everyone
-            if e[1] is not None and flags & (sel.POLLIN | err):
-                t = e[1]
-                e[1] = None
-                t._park = None
-                core._schedule(t)
-            if e[2] is not None and flags & (sel.POLLOUT | err):
-                t = e[2]
-                e[2] = None
-                t._park = None
-                core._schedule(t)
-            self._update(e)
-
-
 def _io_wait(s, idx):
     # Wait until s is readable (idx 1) or writable (idx 2).
     global _select
@@ -96,11 +25,14 @@ def _io_wait(s, idx):
             except ImportError:
                 _select = False
         if not _select:
-            core._schedule(core._cur)
+            core._schedule(core.cur_task)
             yield
             return
-        q = core._ioq = _IOQueue(_select)
-    q.queue(s, idx)
+        q = core._ioq = core.IOQueue()
+    if idx == 1:
+        q.queue_read(s)
+    else:
+        q.queue_write(s)
     yield
 
 
@@ -196,6 +128,23 @@ class Stream:
                 off += ret
         self.out_buf = b""
 
+
+async def stream_awrite(self, buf, off=0, sz=-1):
+    # The uasyncio v2 way to write: write(buf[off:off + sz]) then drain(); strings are written
+    # as their UTF-8 bytes.
+    if isinstance(buf, str):
+        buf = buf.encode()
+    if off != 0 or sz != -1:
+        buf = memoryview(buf)
+        if sz == -1:
+            sz = len(buf) - off
+        buf = buf[off : off + sz]
+    self.write(buf)
+    await self.drain()
+
+
+Stream.awrite = stream_awrite
+Stream.awritestr = stream_awrite
 
 StreamReader = Stream
 StreamWriter = Stream

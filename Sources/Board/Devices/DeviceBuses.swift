@@ -29,7 +29,8 @@ public final class DeviceBuses {
     /// The CPU is busy for this many seconds (a polled bus transfer at the bus's clock rate).
     public var busy: (Double) -> Void = { _ in }
     /// Clock feeding a bus unit in Hz (STM32: I2C and SPI2 on APB1, SPI1 on APB2).
-    public var unitClockHz: (_ kind: BusKind, _ id: Int) -> Int = { kind, id in
+    public var unitClockHz: (_ kind: BusKind, _ id: Int) -> Int = DeviceBuses.defaultUnitClockHz
+    static func defaultUnitClockHz(_ kind: BusKind, _ id: Int) -> Int {
         kind == .spi && id == 1 ? 84_000_000 : 42_000_000
     }
     /// Drives a pin as a push-pull output (pyb.Accel powers the MMA7660 through one); nil: no
@@ -68,6 +69,8 @@ public final class DeviceBuses {
         clock = { 0 }
         delay = { _ in }
         busy = { _ in }
+        // a board's closures must not outlive it (tests make many boards and bus setups)
+        unitClockHz = DeviceBuses.defaultUnitClockHz
         drivePin = nil
         accelPowerPin = nil
         softBuses = [:]

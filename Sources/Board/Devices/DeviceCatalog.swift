@@ -5,12 +5,13 @@ import Foundation
 //   mma7660@i2c1:0x4c          ssd1306@i2c1:0x3c           bme280@i2c2:0x76     bmp280@i2c2
 //   24lc256@i2c1:0x50,wp=1     ds3231@i2c1                 spiflash@spi1:X5,size=8M
 //   ssd1306-spi@spi2:Y5,dc=Y4,res=Y3
+//   dht22@X1   dht11@Y2   ds18b20@X2,serial=0x1234   (single-wire devices: the pin instead of a bus)
 //
 // i.e. KIND@BUS[:FIRST[,key=value...]], where FIRST is the I2C address (decimal or 0x hex;
 // optional where the chip has a usual one) or the SPI chip-select pin. JSON takes the same
 // strings, or objects such as {"device": "bme280", "bus": "i2c2", "address": "0x77"}, or a list.
 
-public enum BusKind: String, Equatable { case i2c, spi }
+public enum BusKind: String, Equatable { case i2c, spi, pin }
 
 public struct BusRef: Equatable, Hashable, CustomStringConvertible {
     public var kind: BusKind
@@ -39,6 +40,10 @@ public struct DeviceSpec: Equatable, CustomStringConvertible {
     public var options: [String: String]
 
     public var description: String {
+        if bus.kind == .pin {
+            let opts = options.keys.sorted().map { ",\($0)=\(options[$0]!)" }.joined()
+            return "\(kind)@\(chipSelect ?? "?")\(opts)"
+        }
         var s = "\(kind)@\(bus)"
         var parts: [String] = []
         if let a = address { parts.append("0x" + String(a, radix: 16)) }
@@ -80,7 +85,9 @@ public struct CreatedDevice {
     public let display: SSD1306Controller?
     /// Extra pins the board must wire (SSD1306 on SPI: "dc", "res").
     public let pins: [String: String]
-    public var object: AnyObject { (i2c as AnyObject?) ?? (spi as AnyObject?)! }
+    /// A single-wire device (DHT, 1-Wire) on the pin `spec.chipSelect`.
+    public var wire: WireDevice? = nil
+    public var object: AnyObject { (i2c as AnyObject?) ?? (spi as AnyObject?) ?? wire! }
 }
 
 public enum DeviceCatalog {
@@ -99,7 +106,12 @@ public enum DeviceCatalog {
         "ssd1306": Entry(bus: .i2c, defaultAddress: 0x3C, options: ["external_vcc"]),
         "ssd1306-spi": Entry(bus: .spi, defaultAddress: nil, options: ["dc", "res", "external_vcc"]),
         "spiflash": Entry(bus: .spi, defaultAddress: nil, options: ["size"]),
+        "dht11": Entry(bus: .pin, defaultAddress: nil, options: []),
+        "dht22": Entry(bus: .pin, defaultAddress: nil, options: []),
+        "ds18b20": Entry(bus: .pin, defaultAddress: nil, options: ["serial"]),
     ]
+
+    nonisolated(unsafe) static var ds18b20Made = 0
 
     public static var knownDevices: [String] { entries.keys.sorted() }
 
@@ -119,6 +131,16 @@ public enum DeviceCatalog {
             paramText = nil
         }
         guard !kind.isEmpty, !busText.isEmpty else { throw DeviceCatalogError.syntax(text) }
+        if entries[kind]?.bus == .pin {
+            // KIND@PIN[,key=value...]
+            let items = rest.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            var options: [String: String] = [:]
+            for item in items.dropFirst() {
+                guard let eq = item.firstIndex(of: "="), eq != item.startIndex else { throw DeviceCatalogError.syntax(text) }
+                options[item[..<eq].lowercased()] = String(item[item.index(after: eq)...])
+            }
+            return try validate(kind: kind, bus: BusRef(kind: .pin, id: 0), first: items[0], options: options)
+        }
         var first: String?
         var options: [String: String] = [:]
         if let p = paramText {
@@ -159,7 +181,11 @@ public enum DeviceCatalog {
         case .spi:
             guard let cs = first, isPinName(cs) else { throw DeviceCatalogError.missing(device: kind, what: "a chip-select pin (e.g. \(kind)@\(bus):X5)") }
             spec.chipSelect = cs
+        case .pin:
+            guard let p = first, isPinName(p) else { throw DeviceCatalogError.missing(device: kind, what: "a pin (e.g. \(kind)@X1)") }
+            spec.chipSelect = p
         }
+        if let s = options["serial"] { _ = try serialNumber(kind, s) }
         for key in ["dc", "res"] where options[key] != nil && !isPinName(options[key]!) {
             throw DeviceCatalogError.badOption(device: kind, option: key, value: options[key]!, why: "not a pin name")
         }
@@ -171,6 +197,14 @@ public enum DeviceCatalog {
         }
         if let s = options["size"] { _ = try flashSize(kind, s) }
         return spec
+    }
+
+    /// A 1-Wire serial number: 48 bits, decimal or 0x hex.
+    static func serialNumber(_ kind: String, _ v: String) throws -> UInt64 {
+        let t = v.lowercased()
+        let n = t.hasPrefix("0x") ? UInt64(t.dropFirst(2), radix: 16) : UInt64(t)
+        guard let n, n < 1 << 48 else { throw DeviceCatalogError.badOption(device: kind, option: "serial", value: v, why: "expected a 48-bit number") }
+        return n
     }
 
     static func isPinName(_ s: String) -> Bool {
@@ -228,6 +262,9 @@ public enum DeviceCatalog {
                 else if let n = v as? NSNumber { options[k.lowercased()] = n.stringValue }
                 else { throw DeviceCatalogError.badOption(device: kind, option: k, value: "\(v)", why: "expected a string or number") }
             }
+            if entries[kind.lowercased()]?.bus == .pin {
+                return try validate(kind: kind.lowercased(), bus: BusRef(kind: .pin, id: 0), first: bus, options: options)
+            }
             return try validate(kind: kind.lowercased(), bus: BusRef(parsing: bus), first: first, options: options)
         }
     }
@@ -267,6 +304,15 @@ public enum DeviceCatalog {
             // JEDEC capacity byte = log2(size) (W25Q32 = 0x16).
             let d = SPIFlash(capacity: size, jedecID: [0xEF, 0x40, UInt8(size.trailingZeroBitCount)], clock: clock)
             return CreatedDevice(spec: spec, i2c: nil, spi: d, sensor: nil, display: nil, pins: [:])
+        case "dht11", "dht22":
+            let d = DHTSensor(model: spec.kind == "dht11" ? .dht11 : .dht22)
+            return CreatedDevice(spec: spec, i2c: nil, spi: nil, sensor: d, display: nil, pins: [:], wire: d)
+        case "ds18b20":
+            // default serial numbers count up, so several sensors on one bus differ
+            ds18b20Made += 1
+            let serial = try o["serial"].map { try serialNumber(spec.kind, $0) } ?? (0x0000_5EED_0000 + UInt64(ds18b20Made))
+            let d = DS18B20(serial: serial)
+            return CreatedDevice(spec: spec, i2c: nil, spi: nil, sensor: d, display: nil, pins: [:], wire: d)
         default:
             throw DeviceCatalogError.unknownDevice(spec.kind, known: knownDevices)
         }
@@ -283,6 +329,8 @@ public enum DeviceCatalog {
         case .spi:
             guard let bus = spiBuses[spec.bus.id] else { throw DeviceCatalogError.badBus("\(spec.bus) (this board has \(spiBuses.keys.sorted().map { "spi\($0)" }.joined(separator: ", ")))") }
             try bus.attach(created.spi!, chipSelect: spec.chipSelect!)
+        case .pin:
+            break   // the board wires the pin (BoardDevices)
         }
         return created
     }
