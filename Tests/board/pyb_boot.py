@@ -24,7 +24,3 @@ pyb.Flash(start=0, len=224 * 512).writeblocks(223, bytes(512))
 print('dirty after writeblocks:', red.value())
 pyb.sync()
 print('clean after pyb.sync:', red.value())
-try:
-    pyb.hid((0, 1, 1, 0))
-except NotImplementedError:
-    print('pyb.hid: NotImplementedError')
