@@ -8,7 +8,11 @@ nonisolated(unsafe) var builtinModuleMakers: [String: () throws -> Obj] = [:]
 /// Frozen Python modules (from firmware/): name -> source.
 nonisolated(unsafe) var frozenModules: [String: (source: [UInt8], isPackage: Bool)] = [:]
 /// Aliases such as utime -> time.
-nonisolated(unsafe) var moduleAliases: [String: String] = ["uasyncio": "asyncio"]
+nonisolated(unsafe) var moduleAliases: [String: String] = [
+    // MicroPython still accepts the u-prefixed names of these modules
+    "uasyncio": "asyncio", "uarray": "array", "uerrno": "errno", "uhashlib": "hashlib", "uheapq": "heapq",
+    "urandom": "random", "usys": "sys", "umachine": "machine", "usocket": "socket",
+]
 
 /// Reads a host file for the runner's filesystem view; the board layer replaces it with its VFS.
 nonisolated(unsafe) var readFileHook: (String) -> [UInt8]? = { path in
@@ -129,6 +133,12 @@ func importOne(_ fullName: String, shortName: String, parent: Obj) throws -> Obj
     if let alias = moduleAliases[fullName] { lookupName = alias }
     if let make = builtinModuleMakers[lookupName] {
         let m = try make()
+        try sysModulesMap().set(key, m)
+        return m
+    }
+    if lookupName != fullName, frozenModules[fullName] == nil, frozenModules[lookupName] != nil {
+        // `import uasyncio` is asyncio under another name: one module, so its relative imports work
+        let m = try importOne(lookupName, shortName: lookupName, parent: .null)
         try sysModulesMap().set(key, m)
         return m
     }

@@ -70,6 +70,10 @@ enum ModuleUctypes {
             let names = ["UINT8", "INT8", "UINT16", "INT16", "UINT32", "INT32", "UINT64", "INT64",
                          "BFUINT8", "BFINT8", "BFUINT16", "BFINT16", "BFUINT32", "BFINT32", "FLOAT32", "FLOAT64"]
             for (i, n) in names.enumerated() { e.append((n, .value(Obj(small: typeConst(i))))) }
+            // the C-named aliases, with a 32-bit target's sizes (long is 32 bits), as moductypes.c
+            let cNames: [(String, String)] = [("SHORT", "INT16"), ("USHORT", "UINT16"), ("INT", "INT32"), ("UINT", "UINT32"),
+                                              ("LONG", "INT32"), ("ULONG", "UINT32"), ("LONGLONG", "INT64"), ("ULONGLONG", "UINT64")]
+            for (alias, base) in cNames { e.append((alias, .value(Obj(small: typeConst(names.firstIndex(of: base)!))))) }
             return e
         }
     }
