@@ -206,6 +206,8 @@ func genericSetattr(_ o: Obj, _ name: Obj, _ v: Obj) throws {
             return
         }
     }
+    // only instances of classes have a map to store into (object.__setattr__(0, 'x', 1) reaches here)
+    guard isUserClassObj(o) || isException(o) else { throw attrError(o, name) }
     guard let m = try instanceMap(o, create: true) else { throw attrError(o, name) }
     try m.set(name, v)
 }
@@ -238,6 +240,8 @@ func genericDelattr(_ o: Obj, _ name: Obj) throws {
         _ = try callObjectArgs(deleter, [o], stackTop: rt.pointee.vmStackTop)
         return
     }
+    // only instances of classes have a map to delete from (object.__delattr__(0, 'x') reaches here)
+    guard isUserClassObj(o) || isException(o) else { throw attrError(o, name) }
     guard let m = try instanceMap(o, create: false), try m.remove(name) != nil else { throw attrError(o, name) }
 }
 

@@ -46,7 +46,9 @@ func rangeContains(_ r: Obj, _ v: Obj) throws -> Bool {
     guard let x = smallOrBool(v) ?? bigOf(v).asInt else { return false }
     let (a, b, s) = rangeParts(r)
     if s > 0 { if x < a || x >= b { return false } } else { if x > a || x <= b { return false } }
-    return (x - a) % s == 0
+    let (d, over) = x.subtractingReportingOverflow(a)
+    if over { return BigInt(x) - BigInt(a) == (BigInt(x) - BigInt(a)).floorDiv(BigInt(s)) * BigInt(s) }
+    return d % s == 0
 }
 
 func rangeEqual(_ x: Obj, _ y: Obj) throws -> Bool {

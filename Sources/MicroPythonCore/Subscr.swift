@@ -14,6 +14,7 @@ func sliceIndices(_ s: Obj, _ len: Int) throws -> (Int, Int, Int, Int) {
     if stepObj != .none {
         step = try intToInt(stepObj)
         if step == 0 { throw valueError("slice step cannot be zero") }
+        step = max(step, -Int.max)   // as CPython: a step of -2**63 would overflow when negated
     }
     func clamp(_ o: Obj, _ def: Int) throws -> Int {
         if o == .none { return def }
@@ -30,8 +31,8 @@ func sliceIndices(_ s: Obj, _ len: Int) throws -> (Int, Int, Int, Int) {
     let start = try clamp(s.o(1), step < 0 ? len - 1 : 0)
     let stop = try clamp(s.o(2), step < 0 ? -1 : len)
     var count = 0
-    if step > 0 { if stop > start { count = (stop - start + step - 1) / step } }
-    else { if start > stop { count = (start - stop - step - 1) / (-step) } }
+    if step > 0 { if stop > start { count = (stop - start - 1) / step + 1 } }
+    else { if start > stop { count = (start - stop - 1) / (-step) + 1 } }
     return (start, stop, step, count)
 }
 

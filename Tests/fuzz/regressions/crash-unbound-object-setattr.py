@@ -1,0 +1,1 @@
+object.__setattr__(0, "x", 1)
