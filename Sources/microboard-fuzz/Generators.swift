@@ -605,6 +605,9 @@ struct APIGen {
         ("os", ["listdir", "stat", "getcwd", "uname", "urandom", "ilistdir"]),
         ("heapq", ["heappush", "heappop", "heapify"]), ("random", ["getrandbits", "randrange", "choice", "seed"]),
         ("errno", ["errorcode"]), ("platform", ["platform"]), ("asyncio", ["sleep", "run", "gather", "create_task"]),
+        ("deflate", ["DeflateIO"]), ("framebuf", ["FrameBuffer"]), ("select", ["poll", "select"]),
+        ("uctypes", ["bytes_at", "bytearray_at", "sizeof", "addressof", "struct"]), ("cryptolib", ["aes"]),
+        ("hashlib", ["sha256", "sha1", "md5"]),
     ]
     static let binops = ["+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&", "|", "^", "@", "==", "<", ">=", "in",
                          "is", "and", "or", "!="]
