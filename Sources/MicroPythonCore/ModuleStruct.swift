@@ -185,7 +185,7 @@ private func structUnpack(_ fmt: StructFormat, _ buf: UnsafeBufferPointer<UInt8>
         off += buf.count
         if off < 0 { throw valueError("buffer too small") }
     }
-    if off + size > buf.count { throw valueError("buffer too small") }
+    if off > buf.count - size { throw valueError("buffer too small") }
     // copy the bytes: allocating the results may run a collection
     let data = Array(buf[off..<(off + size)])
     let t = try newTuple(count: count)
@@ -274,14 +274,14 @@ enum ModuleStruct {
                         off += buf.count
                         if off < 0 { throw valueError("buffer too small") }
                     }
-                    if off + size > buf.count { throw valueError("buffer too small") }
+                    if off > buf.count - size { throw valueError("buffer too small") }
                     // pack into a scratch copy: packing may call __index__ (which may allocate)
                     var out = [UInt8](repeating: 0, count: size)
                     try out.withUnsafeMutableBufferPointer { b in
                         try structPackInto(fmt, b.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!, a, first: 3)
                     }
                     let dst = try stdWritableBuffer(a[1])
-                    if off + size > dst.count { throw valueError("buffer too small") }
+                    if off > dst.count - size { throw valueError("buffer too small") }
                     for k in 0..<size { dst[off + k] = out[k] }
                     return .none
                 })),
