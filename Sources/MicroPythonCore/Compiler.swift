@@ -1231,7 +1231,10 @@ final class CodeGen {
             emitJump(.forIter, end, 1)
         }
         try compileStore(gen.target)
-        for cond in gen.ifs { try compileCondJump(cond, jumpIf: false, to: top) }
+        // a failed filter goes on through the loop's backward `jump` (not straight to the top),
+        // so a loop whose filter is never true still reaches the tick that sees Ctrl-C
+        let next = newLabel()
+        for cond in gen.ifs { try compileCondJump(cond, jumpIf: false, to: next) }
         if index + 1 < gens.count {
             try compileComprehensionLoop(gens, index: index + 1, kind: kind, elts: elts, containerDepth: containerDepth + 1)
         } else {
@@ -1246,6 +1249,7 @@ final class CodeGen {
                 emit(.popTop, 0, -1)
             }
         }
+        place(next)
         emitJump(.jump, top, 0)
         if gen.isAsync {
             place(endAsync)
