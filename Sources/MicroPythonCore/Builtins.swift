@@ -48,6 +48,8 @@ enum Builtins {
     static let functions: [NativeSpec] = [
         fn("__build_class__", 2, NativeSpec.varArgs, kw: true) { a throws in try buildClass(a) },
         fn("__import__", 1, 5) { a throws in
+            guard isStr(a[0]) else { throw typeError("__import__() argument 1 must be str, not \(typeName(a[0]))") }
+            if a.count > 1 && a[1] != .none && !a[1].isType(.dict) { throw typeError("globals must be a dict") }
             let fromlist = a.count > 3 ? a[3] : Obj.none
             let level = a.count > 4 ? try intToInt(a[4]) : 0
             let globals = a.count > 1 && a[1] != .none ? a[1] : (currentFrame?[FrameWord.globals] ?? getRoot(.builtinsDict))

@@ -298,6 +298,8 @@ nonisolated(unsafe) var randomBytesHook: ((Int) -> [UInt8])? = nil
 
 func randomBytes(_ n: Int) throws -> [UInt8] {
     if n < 0 { throw valueError("negative count") }
+    // the result must fit the Python heap: refuse before allocating it on the host
+    if n > rt.pointee.blockCount * blockBytes { throw pyErr(.MemoryError) }
     if let h = randomBytesHook { return h(n) }
     var out = [UInt8](repeating: 0, count: n)
     let fd = Glibc.open("/dev/urandom", O_RDONLY)

@@ -185,6 +185,8 @@ enum ModuleTime {
         guard n == 8 || n == 9 else { throw typeError("mktime needs a tuple of length 8 or 9 (\(n) given)") }
         var f: [Int] = []
         for k in 0..<6 { f.append(try intToInt(listItems(l)[k])) }
+        // fields are C ints on the board: beyond 32 bits the seconds count cannot be formed
+        if f.contains(where: { $0 > Int(Int32.max) || $0 < Int(Int32.min) }) { throw overflowError("overflow converting long int to machine word") }
         var year = f[0]
         var month = f[1] - 1
         year += month >= 0 ? month / 12 : (month - 11) / 12
