@@ -241,7 +241,10 @@ enum ModuleIO {
             default: throw valueError("invalid whence")
             }
             if whence == 0 && off < 0 { throw valueError("negative seek position \(off)") }
-            let np = max(0, ref + off)
+            let (sum, over) = ref.addingReportingOverflow(off)
+            let np = max(0, sum)
+            // positions are 32-bit words in the stream object (a board's off_t)
+            if over || np > Int(Int32.max) { throw overflowError("seek position out of range") }
             s.setW(SIOWord.pos, UInt32(np))
             return try newInt(np)
         },
