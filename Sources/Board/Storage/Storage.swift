@@ -133,7 +133,11 @@ public enum Storage {
     /// `factoryReset` and mounts again.
     public static func mountFlash(imagePath: String, at path: String = "/flash") throws {
         try openFlash(imagePath: imagePath)
-        let bdev = try ObjFlash.newLegacy()
+        try mountFat(try ObjFlash.newLegacy(), at: path)
+    }
+
+    /// vfs.mount(VfsFat(bdev), path), keeping the new objects rooted while Swift holds them.
+    static func mountFat(_ bdev: Obj, at path: String) throws {
         try Py.withRoots([bdev]) {
             let vfs = try VfsFat.make(bdev)
             try Py.withRoots([vfs]) {
@@ -155,14 +159,7 @@ public enum Storage {
     /// Opens the SD image and mounts it at /sd.
     public static func mountSD(imagePath: String, at path: String = "/sd") throws {
         try openSD(imagePath: imagePath)
-        let bdev = try ObjSDCard.newObject()
-        try Py.withRoots([bdev]) {
-            let vfs = try VfsFat.make(bdev)
-            try Py.withRoots([vfs]) {
-                let mount = try Py.getAttr(try Py.importModule("vfs"), "mount")
-                _ = try Py.call(mount, [vfs, try Py.str(path)])
-            }
-        }
+        try mountFat(try ObjSDCard.newObject(), at: path)
     }
 
     /// The pyboard's filesystem reset: FAT on the flash (as f_mkfs inside the flash partition,
