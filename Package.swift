@@ -34,17 +34,32 @@ let package = Package(
         // Board definitions: boards/<id>/board.json embedded as text (freeze-tool --boards).
         .plugin(name: "EmbedBoards", capability: .buildTool(), dependencies: ["freeze-tool"]),
         // The emulated board: board model, virtual clock and scheduler, pins, pyb/machine.
+        // FAT filesystems on image files: os.VfsFat, pyb.Flash/SDCard block devices (no board needed,
+        // so the host runner links it without the board).
+        .target(
+            name: "BoardStorage",
+            dependencies: ["MicroPythonCore", "CSupport"],
+            path: "Sources/BoardStorage",
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
         .target(
             name: "Board",
-            dependencies: ["MicroPythonCore", "CSupport"],
+            dependencies: ["MicroPythonCore", "CSupport", "BoardStorage"],
             path: "Sources/Board",
             swiftSettings: [.swiftLanguageMode(.v5)],
             plugins: ["EmbedBoards"]
         ),
         .executableTarget(
             name: "microboard",
-            dependencies: ["MicroPythonCore", "CSupport", "SerialLink", "Board", "BoardWindow"],
+            dependencies: ["MicroPythonCore", "CSupport", "SerialLink", "BoardStorage"],
             path: "Sources/microboard",
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+        // The board's front end; `microboard` execs it (it alone links SDL2 and Foundation).
+        .executableTarget(
+            name: "microboard-board",
+            dependencies: ["MicroPythonCore", "CSupport", "SerialLink", "Board", "BoardStorage", "BoardWindow"],
+            path: "Sources/microboard-board",
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
         // The SDL2 window: depends on SDL only, never on the board or the core; the board is reached
@@ -70,7 +85,7 @@ let package = Package(
         .testTarget(name: "BoardWindowTests", dependencies: ["BoardWindow", "CSDL2"], path: "Tests/BoardWindowTests"),
         .testTarget(
             name: "BoardTests",
-            dependencies: ["Board", "MicroPythonCore"],
+            dependencies: ["Board", "BoardStorage", "MicroPythonCore"],
             path: "Tests/BoardTests",
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),

@@ -14,5 +14,7 @@ if [ ${#need[@]} -gt 0 ]; then
     $SUDO apt-get install -y -q "${need[@]}"
 fi
 command -v swift >/dev/null || { echo "swift not found: install the Swift 6.3 toolchain from swift.org" >&2; exit 1; }
+# microboard is the lean host runner; it execs microboard-board (window, SDL2) for the board
 swift build -c release --product microboard 2>&1 | tail -n 2
+swift build -c release --product microboard-board 2>&1 | tail -n 2
 exec .build/release/microboard "$@"

@@ -18,8 +18,9 @@ if [ ${#need[@]} -gt 0 ] && command -v apt-get >/dev/null; then
 fi
 xvfb=(); command -v xvfb-run >/dev/null && xvfb=(xvfb-run -a)
 
-echo "== build (release)"
+echo "== build (release): microboard (host runner) and microboard-board (the board it execs)"
 swift build -c release --product microboard 2>&1 | tail -n 3
+swift build -c release --product microboard-board 2>&1 | tail -n 3
 
 echo "== swift test (under xvfb-run: the BoardWindow tests open an X11 window)"
 "${xvfb[@]}" swift test 2>&1 | tail -n 25

@@ -1,3 +1,4 @@
+import BoardStorage
 import CSupport
 import Glibc
 import MicroPythonCore

@@ -1,3 +1,4 @@
+import BoardStorage
 import MicroPythonCore
 
 // The pyb functions of the boot sequence: pyb.main() (the file run after boot.py), pyb.usb_mode()

@@ -18,6 +18,11 @@ void *mb_map_fixed(uintptr_t addr, size_t size) {
     return p;
 }
 
+void *mb_map_zeroed(size_t size) {
+    void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    return p == MAP_FAILED ? NULL : p;
+}
+
 int mb_unmap(void *addr, size_t size) { return munmap(addr, size); }
 
 __attribute__((noinline)) void mb_with_registers_spilled(void *ctx, void (*fn)(void *ctx, void *sp)) {

@@ -88,8 +88,12 @@ func mapRegions(heapBytes: Int, vmStackSlots: Int) throws {
     guard mb_map_fixed(UInt(hostOffset) + UInt(Region.ramBase), ramBytes) != nil else {
         throw MemoryMapError.cannotMap("ram")
     }
-    let stack = UnsafeMutablePointer<Obj>.allocate(capacity: vmStackSlots)
-    stack.initialize(repeating: .null, count: vmStackSlots)
+    // mmap'd, not allocated and filled: its pages are already .null (zero) and only the depth a
+    // program reaches costs memory, which keeps start-up fast and small
+    guard let raw = mb_map_zeroed(vmStackSlots * MemoryLayout<Obj>.stride) else {
+        throw MemoryMapError.cannotMap("vm stack")
+    }
+    let stack = raw.bindMemory(to: Obj.self, capacity: vmStackSlots)
     rt.pointee = RuntimeState(
         atb: UnsafeMutablePointer(bitPattern: 16)!, poolStart: 0, poolEnd: 0, blockCount: 0, lastFreeBlock: 0,
         bytesSinceCollect: 0, threshold: -1, gcEnabled: true, gcStress: false, collecting: false,

@@ -1,7 +1,8 @@
 import CSupport
 import Glibc
 import MicroPythonCore
-import Board
+import BoardStorage
+import SerialLink
 
 // The host runner: MicroPython's unix-port command line (see shared/notes/run-tests-contract.md).
 // Options are parsed by hand because the contract fixes their exact spelling, order and errors.
@@ -27,11 +28,6 @@ func invalidArgs() -> Never {
     exit(1)
 }
 
-func writeErr(_ s: String) {
-    var s = s
-    s.withUTF8 { b in _ = write(2, b.baseAddress, b.count) }
-}
-
 func parseSize(_ text: String) -> Int? {
     var t = Substring(text)
     var mult = 1
@@ -43,7 +39,7 @@ func parseSize(_ text: String) -> Int? {
     return n * mult * wordMult
 }
 
-if boardModeRequested(CommandLine.arguments) { runBoardMode(CommandLine.arguments) }
+if boardModeRequested(CommandLine.arguments) { execBoard(CommandLine.arguments) }
 
 var config = RuntimeConfig()
 var command: String? = nil
@@ -129,11 +125,6 @@ func status(_ o: RunOutcome) -> Int32 {
     case .exception: return 1
     case .systemExit(let n): return n
     }
-}
-
-func writeOut(_ s: String) {
-    var s = s
-    s.withUTF8 { b in _ = write(1, b.baseAddress, b.count) }
 }
 
 func runJob() {

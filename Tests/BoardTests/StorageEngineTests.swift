@@ -1,3 +1,4 @@
+import BoardStorage
 import Glibc
 import Testing
 @testable import Board

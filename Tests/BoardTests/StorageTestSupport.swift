@@ -1,3 +1,4 @@
+import BoardStorage
 import Glibc
 @testable import Board
 

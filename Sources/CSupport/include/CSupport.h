@@ -7,6 +7,8 @@
 // The emulated address space (flash, SRAM) sits at a fixed host offset so that an object's
 // 32-bit address converts to a host pointer with one add of a constant.
 void *mb_map_fixed(uintptr_t addr, size_t size);
+/// Anonymous zero-filled memory whose pages are only backed once touched (NULL on failure).
+void *mb_map_zeroed(size_t size);
 int mb_unmap(void *addr, size_t size);
 
 // Calls fn(ctx, sp) after spilling every callee-saved register onto this thread's stack, so that

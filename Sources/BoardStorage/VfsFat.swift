@@ -18,7 +18,7 @@ final class VolumeSlot {
     }
 }
 
-enum VfsFat {
+public enum VfsFat {
     nonisolated(unsafe) static var type = Py.none
     nonisolated(unsafe) static var textFileType = Py.none
     nonisolated(unsafe) static var binaryFileType = Py.none
@@ -27,7 +27,7 @@ enum VfsFat {
     nonisolated(unsafe) static var nextID = 1
 
     /// Runs an engine operation, raising OSError(errno) for its errors.
-    static func fs<T>(_ body: () throws -> T) throws -> T {
+    public static func fs<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let e as FsError { throw Py.osError(e.code) }
     }
 

@@ -1,3 +1,5 @@
+import SerialLink
+import BoardStorage
 import Board
 import CSupport
 import Foundation
@@ -26,18 +28,6 @@ import MicroPythonCore
 // --sd FILE inserts an SD card image (created and formatted with --sd-size when missing).
 // --boot-mode holds USR from power-on for as long as choosing that mode takes (the LEDs cycle as on
 // the board). --led-log writes every LED change with its virtual time to stderr (a test hook).
-
-let boardOptionNames: Set<String> = ["--board", "--run", "--clock", "--speed", "--headless", "--press", "--serial",
-                                     "--serial-link", "--screenshot", "--at-ms", "--attach", "--scenario", "--uart", "--analog",
-                                     "--flash", "--sd", "--sd-size", "--boot-mode", "--led-log", "--control"]
-
-/// The board runs when a board option comes first, or with no arguments on a terminal unless the
-/// executable is called `micropython` (then it is MicroPython's unix port, as run-tests expects).
-func boardModeRequested(_ argv: [String]) -> Bool {
-    if argv.count > 1 { return boardOptionNames.contains(argv[1]) }
-    let name = argv.first.map { String($0.split(separator: "/").last ?? "") } ?? ""
-    return name != "micropython" && isatty(0) != 0
-}
 
 func boardUsageError(_ msg: String) -> Never {
     writeErr("microboard: \(msg)\nusage: microboard --board ID [--clock realtime|fast|deterministic] [--speed F] [--headless] [--run FILE]\n")
