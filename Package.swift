@@ -6,8 +6,16 @@ import PackageDescription
 // SIL redundant-load elimination is off: in Swift 6.3 it forwarded a stale value across the
 // dispatch loop's inout stack pointer and dropped live stores to the value stack (reproduced with
 // the exception state of `try/except` in a loop; see docs/ARCHITECTURE.md, "Compiler workarounds").
+// The modules the host runner links leave out Swift's implicit Concurrency and StringProcessing
+// imports: unused, they would still load five shared libraries at every start (`microboard -c pass`
+// must start in a few milliseconds).
+let leanImports: [String] = [
+    "-Xfrontend", "-disable-implicit-concurrency-module-import",
+    "-Xfrontend", "-disable-implicit-string-processing-module-import",
+]
+let leanSettings: [SwiftSetting] = [.unsafeFlags(leanImports), .swiftLanguageMode(.v5)]
 let coreSettings: [SwiftSetting] = [
-    .unsafeFlags(["-enforce-exclusivity=unchecked", "-Xllvm", "-sil-disable-pass=redundant-load-elimination"]),
+    .unsafeFlags(["-enforce-exclusivity=unchecked", "-Xllvm", "-sil-disable-pass=redundant-load-elimination"] + leanImports),
 ]
 
 let package = Package(
@@ -29,7 +37,7 @@ let package = Package(
             name: "SerialLink",
             dependencies: ["MicroPythonCore", "CSupport"],
             path: "Sources/SerialLink",
-            swiftSettings: [.swiftLanguageMode(.v5)]
+            swiftSettings: leanSettings
         ),
         // Board definitions: boards/<id>/board.json embedded as text (freeze-tool --boards).
         .plugin(name: "EmbedBoards", capability: .buildTool(), dependencies: ["freeze-tool"]),
@@ -40,7 +48,7 @@ let package = Package(
             name: "BoardStorage",
             dependencies: ["MicroPythonCore", "CSupport"],
             path: "Sources/BoardStorage",
-            swiftSettings: [.swiftLanguageMode(.v5)]
+            swiftSettings: leanSettings
         ),
         .target(
             name: "Board",
@@ -53,7 +61,7 @@ let package = Package(
             name: "microboard",
             dependencies: ["MicroPythonCore", "CSupport", "SerialLink", "BoardStorage"],
             path: "Sources/microboard",
-            swiftSettings: [.swiftLanguageMode(.v5)]
+            swiftSettings: leanSettings
         ),
         // The board's front end; `microboard` execs it (it alone links SDL2 and Foundation).
         .executableTarget(

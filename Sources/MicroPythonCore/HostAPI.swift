@@ -108,7 +108,7 @@ public enum Interpreter {
             }
             return false
         } catch let e as SyntaxErrorInfo {
-            return e.message.contains("EOF") || e.message.contains("expected an indented block") || unbalanced(source)
+            return e.message.hasSubstring("EOF") || e.message.hasSubstring("expected an indented block") || unbalanced(source)
         } catch {
             return false
         }

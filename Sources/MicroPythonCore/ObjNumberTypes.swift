@@ -170,7 +170,7 @@ enum ObjException {
 
     static var defs: [BuiltinTypeDef] {
         hierarchy.map { (id, base) in
-            BuiltinTypeDef(id: id, name: "\(id)", base: base, methods: id == .BaseException ? baseMethods : [])
+            BuiltinTypeDef(id: id, name: enumCaseName(id), base: base, methods: id == .BaseException ? baseMethods : [])
         }
     }
 }

@@ -395,12 +395,7 @@ enum QID: UInt32, CaseIterable {
         case ._dot: return "."
         case ._star: return "*"
         case .utf_8: return "utf-8"
-        // the case name straight from the enum's metadata: String(describing:) would go through
-        // Mirror, which costs half a millisecond of start-up over the whole table
-        default: return String(cString: swiftEnumCaseName(self)!)
+        default: return enumCaseName(self)
         }
     }
 }
-
-@_silgen_name("swift_EnumCaseName")
-private func swiftEnumCaseName<T>(_ value: T) -> UnsafePointer<CChar>?
