@@ -96,7 +96,15 @@ public final class Board: @unchecked Sendable {
     // LED brightness averaging between state snapshots
     var ledPins: [Int] = []
     /// Timers, UARTs, RTC, analog pins, DAC and servos (Sources/Board/Peripherals).
-    lazy var timing = TimingPeripherals(self)
+    lazy var timing: TimingPeripherals = {
+        timingCreated = true
+        return TimingPeripherals(self)
+    }()
+    private var timingCreated = false
+    /// The I2S units and the audio devices wired to them (machine.I2S), made at first use.
+    lazy var audio = AudioPeripherals(self)
+    /// The timing peripherals if a program has used them (no creation as a side effect).
+    var timingIfCreated: TimingPeripherals? { timingCreated ? timing : nil }
     /// Peripheral interrupts waiting for delivery between opcodes, in order.
     var peripheralIRQs: [() -> Void] = []
     private var ledOnNanos: [UInt64] = []

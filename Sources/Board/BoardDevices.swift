@@ -179,6 +179,7 @@ final class BoardDevices: Peripheral {
     /// A power cycle also dropped the pull-ups and changed pin levels without edges: resync.
     func reset(hard: Bool) {
         HardwareUnits.reset()
+        MachineI2CTarget.reset()
         applyPullUps()
         if let p = accelPowerPin {
             board.pins.write(p, false)
@@ -239,6 +240,21 @@ extension Board {
 
     public func attachDevice(_ spec: DeviceSpec, name: String? = nil) throws {
         try devices.attach(spec, name: name)
+    }
+
+    /// Wires I2C bus `b` to bus `a` (SCL to SCL, SDA to SDA): from then on both unit numbers
+    /// reach one bus with the devices of both. Call before `run`.
+    public func linkI2C(_ a: Int, _ b: Int) throws {
+        let buses = DeviceBuses.shared
+        guard let ba = buses.i2c[a], let bb = buses.i2c[b] else {
+            throw BoardDeviceError.setting("I2C(\(a))/I2C(\(b))", "no such I2C bus on this board")
+        }
+        guard ba !== bb else { return }
+        for d in bb.attached {
+            bb.detach(address: d.address)
+            try ba.attach(d)
+        }
+        for (k, bus) in buses.i2c where bus === bb { buses.i2c[k] = ba }
     }
 
     /// Names of the attached devices (for sensor events: "accel", "bme280", ...).

@@ -30,6 +30,9 @@ enum BoardRuntime {
             ModuleStm.register()
             WireProtocols.register()
             ObjUSB.register()
+            PybRepl.register()
+            MemBackup.register()
+            AudioBindings.register()
         }
         var config = RuntimeConfig()
         config.heapBytes = def.heap.bytes

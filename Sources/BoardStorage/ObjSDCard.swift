@@ -2,7 +2,9 @@ import Glibc
 import MicroPythonCore
 
 // pyb.SDCard (also machine.SDCard): the SD card image as a block device, with the pyboard's
-// present/power/info/read/write methods. No image given = no card inserted.
+// present/power/info/read/write methods. No image given = no card inserted. There is one card
+// slot, so the constructor returns one permanent object, which is also the legacy pyb.SD (as
+// stm32's pyb_sdcard_obj).
 
 enum ObjSDCard {
     nonisolated(unsafe) static var type = Py.none
@@ -12,7 +14,14 @@ enum ObjSDCard {
         return d
     }
 
-    static func newObject() throws -> Obj { try Py.newObject(type, words: 0) }
+    nonisolated(unsafe) static var slot: Obj?
+
+    static func newObject() -> Obj {
+        if let o = slot { return o }
+        let o = Py.newStaticObject(type, words: 0)
+        slot = o
+        return o
+    }
 
     /// The Swift device of an SDCard object, nil for other objects.
     static func device(_ o: Obj) throws -> BlockDevice? {
@@ -25,6 +34,7 @@ enum ObjSDCard {
     }
 
     static func makeType() {
+        slot = nil
         type = Py.makeType("SDCard", methods: [
             .method("present", 1) { _ in Py.bool(Storage.sdDevice != nil) },
             .method("power", 2) { a in
@@ -80,6 +90,6 @@ enum ObjSDCard {
                 default: return Py.none
                 }
             },
-        ], make: { _ in try newObject() })
+        ], make: { _ in newObject() })
     }
 }

@@ -53,7 +53,9 @@ public enum Storage {
         }
         Py.extendModule("os") { [("VfsFat", .value(VfsFat.type))] }
         Py.extendModule("vfs") { [("VfsFat", .value(VfsFat.type))] }
-        Py.extendModule("pyb") { [("Flash", .value(ObjFlash.type)), ("SDCard", .value(ObjSDCard.type))] }
+        Py.extendModule("pyb") {
+            [("Flash", .value(ObjFlash.type)), ("SDCard", .value(ObjSDCard.type)), ("SD", .value(ObjSDCard.newObject()))]
+        }
         Py.extendModule("machine") { [("SDCard", .value(ObjSDCard.type))] }
         Py.blockDeviceMounter = { bdev in try VfsFat.make(bdev) }
         Py.syncHook = { mounted in
@@ -159,7 +161,7 @@ public enum Storage {
     /// Opens the SD image and mounts it at /sd.
     public static func mountSD(imagePath: String, at path: String = "/sd") throws {
         try openSD(imagePath: imagePath)
-        try mountFat(try ObjSDCard.newObject(), at: path)
+        try mountFat(ObjSDCard.newObject(), at: path)
     }
 
     /// The pyboard's filesystem reset: FAT on the flash (as f_mkfs inside the flash partition,

@@ -121,13 +121,18 @@ nonisolated(unsafe) var duptermNotifyHook: (() -> Void)? = nil
 /// Terminal output: the host/board stream, then the dupterm streams.
 func emitStdout(_ b: [UInt8]) {
     stdoutWrite(b)
+    terminalMirrorHook?(b)
     Dupterm.mirror(b)
 }
 
 func emitStderr(_ b: [UInt8]) {
     stderrWrite(b)
+    terminalMirrorHook?(b)
     Dupterm.mirror(b)
 }
+
+/// A native copy of terminal output (a board's pyb.repl_uart), besides the dupterm streams.
+nonisolated(unsafe) var terminalMirrorHook: (([UInt8]) -> Void)? = nil
 
 /// A line of terminal input (without its newline): a complete line already read from a dupterm
 /// stream, else the terminal's own line. nil at end of input.

@@ -437,6 +437,37 @@ public enum Py {
         return Obj(raw: a)
     }
 
+    /// A read-only property in flash for a type's `attrs` (an attribute computed by `getter`,
+    /// called with the instance).
+    public static func constProperty(_ getter: PyNative) -> Obj {
+        let wasBuilding = buildingRom
+        buildingRom = true
+        defer { buildingRom = wasBuilding }
+        let a = romAllocRaw(bytes: 16)
+        let p = Obj(raw: a)
+        p.setW(0, TypeID.property.addr)
+        p.setO(1, nativeClassEntry(getter.spec))
+        p.setO(2, .none)
+        p.setO(3, .none)
+        return p
+    }
+
+    /// A zeroed bytearray in flash whose `count` data bytes are never collected nor cleared by
+    /// a soft reset (memory that survives as a board's backup SRAM does).
+    public static func staticBytearray(count: Int) -> Obj {
+        let a = romAllocRaw(bytes: 16 + count)
+        let w = hostPtr(a).assumingMemoryBound(to: UInt32.self)
+        w[0] = TypeID.bytearray.addr
+        w[1] = UInt32(count)
+        w[2] = UInt32(count)
+        w[3] = a + 16
+        hostPtr(a + 16).initializeMemory(as: UInt8.self, repeating: 0, count: count)
+        return Obj(raw: a)
+    }
+
+    /// memoryview(o) for an object with the buffer protocol.
+    public static func memoryview(_ o: Obj) throws -> Obj { try ObjBytes.memoryviewOf(o) }
+
     // MARK: the emulated address space
 
     /// Reads `count` bytes at `address` of the interpreter's own memory: flash up to its used
@@ -507,6 +538,11 @@ public enum Py {
     public static func duptermRead(max: Int = 256) -> [UInt8] { Dupterm.read(max: max) }
     /// True while some stream is attached with os.dupterm.
     public static var duptermActive: Bool { Dupterm.active }
+    /// Gets a copy of everything print() and tracebacks write to the terminal (pyb.repl_uart).
+    public static var terminalMirror: (([UInt8]) -> Void)? {
+        get { terminalMirrorHook }
+        set { terminalMirrorHook = newValue }
+    }
     /// Run by os.dupterm_notify (a dupterm stream has input); nil: the core queues the input
     /// for input() and sys.stdin.
     public static var duptermNotify: (() -> Void)? {

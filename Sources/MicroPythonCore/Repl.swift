@@ -60,6 +60,10 @@ extension Interpreter {
     /// REPL comes back in the raw REPL). The board skips main.py when this is `.raw`.
     nonisolated(unsafe) public static var replMode: ReplMode = .friendly
 
+    /// pyb.repl_info: after each friendly-REPL input, print its run time, the qstr pool and the
+    /// heap after a collection (pyexec's repl_display_debugging_info; not cleared by a soft reset).
+    nonisolated(unsafe) public static var replDebugInfo = false
+
     /// The raw-paste flow-control window (MICROPY_REPL_STDIN_BUFFER_MAX / 2).
     public static let rawPasteWindow = 128
 
@@ -164,11 +168,27 @@ final class ReplSession {
                 continue
             }
             let source = kind == .file ? pasteBuffer : editor.line
-            switch run(source, mode: kind, rawFraming: false) {
+            let started = timeSource.monotonicMicros()
+            let result = run(source, mode: kind, rawFraming: false)
+            if Interpreter.replDebugInfo { printDebugInfo(since: started) }
+            switch result {
             case .systemExit(let n): return boardMode ? .softReset : .systemExit(n)
             default: break
             }
         }
+    }
+
+    /// pyexec's debugging info: "took N ms", the qstr pool, then gc_collect() and gc_dump_info().
+    private func printDebugInfo(since started: UInt64) {
+        let ms = (timeSource.monotonicMicros() &- started) / 1000
+        let n = qstrs.count
+        var out = "took \(ms) ms\n"
+        out += "qstr:\n  n_pool=1\n  n_qstr=\(n)\n  n_str_data_bytes=\(qstrs.bytesUsed)\n  n_total_bytes=\(qstrs.bytesUsed + n * 16)\n"
+        gcCollect()
+        let info = heapInfo()
+        out += "GC: total: \(info.total), used: \(info.used), free: \(info.free)\n"
+        out += " No. of 1-blocks: \(info.oneBlocks), 2-blocks: \(info.twoBlocks), max blk sz: \(info.maxBlock), max free sz: \(info.maxFree)\n"
+        emitStdout(Array(out.utf8))
     }
 
     var ps1: String { "\(sysPrompt("ps1") ?? ">>> ")" }

@@ -36,13 +36,18 @@ final class BoardConsole: ReplConsole {
                 if let q = quitByte, b == q { board.post(.quit); return nil }
                 return b
             }
+            // pyb.repl_uart: the REPL also reads the UART it is repeated on
+            if let b = board.replUARTInput() { return b }
             if port.isClosed { return nil }
-            let ready = board.waitForInput { [port] in port.input.count > 0 || port.isClosed }
+            let ready = board.waitForInput { [port, board] in port.input.count > 0 || port.isClosed || board.replUARTHasInput }
             if !ready { return nil }   // a reset or quit was requested: the board's loop takes over
         }
     }
 
-    func write(_ bytes: [UInt8]) { port.write(bytes) }
+    func write(_ bytes: [UInt8]) {
+        port.write(bytes)
+        board.mirrorToReplUART(bytes)   // prompts and echo; print() output is mirrored by the core
+    }
 
     func writeOutput(_ bytes: [UInt8]) { port.write(cookOutput ? cookNewlines(bytes) : bytes) }
 

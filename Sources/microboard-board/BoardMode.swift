@@ -9,7 +9,7 @@ import MicroPythonCore
 // microboard [--board ID] [--clock realtime|fast|deterministic] [--speed F] [--headless]
 //            [--serial stdio|pty|tcp:PORT] [--serial-link PATH] [--screenshot FILE.png --at-ms N]
 //            [--press NAME:AT_MS[:HOLD_MS]] [--attach DEVICE@BUS[:ADDR|CS][,k=v]]... [--scenario FILE.json]
-//            [--uart N:pty|tcp:PORT|loopback|uart:M] [--analog PIN:VOLTS[@MS]]
+//            [--uart N:pty|tcp:PORT|loopback|uart:M] [--analog PIN:VOLTS[@MS]] [--i2c-link N:M]
 //            [--flash FILE] [--sd FILE [--sd-size N[K|M|G]]] [--boot-mode standard|safe|reset] [--led-log] [--run FILE]
 //
 // Runs the emulated board (pyboard-v11 by default; `microboard` alone on a terminal does this):
@@ -21,6 +21,8 @@ import MicroPythonCore
 // bus (DeviceCatalog syntax: bme280@i2c2:0x76, spiflash@spi1:X5, ssd1306-spi@spi2:Y5,dc=Y4,res=Y3);
 // --scenario reads devices and timed events from JSON (see `loadScenario`).
 
+// --i2c-link N:M wires two I2C buses together (pyboard 1:2 = X9-Y9, X10-Y10): one device model
+// set answers on both, so a controller on one unit reaches an I2CTarget on the other.
 // --control tcp:PORT opens the control channel (ControlChannel.swift: buttons, reset, pause/resume/
 // step, sensors, analog levels, SD card, state) on 127.0.0.1.
 // --flash FILE is the internal flash image (default: flash.img in the per-board folder under the
@@ -103,6 +105,7 @@ func runBoardMode(_ argv: [String]) -> Never {
             presses.append((parts[0], at, hold))
         case "--uart": wiring.parseUART(value())
         case "--analog": wiring.parseAnalog(value())
+        case "--i2c-link": wiring.parseI2CLink(value())
         case "-X":
             if value() == "gcstress" { opts.gcStress = true } else { boardUsageError("unknown -X option") }
         default: boardUsageError("unknown option '\(a)'")

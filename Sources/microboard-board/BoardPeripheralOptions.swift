@@ -26,6 +26,14 @@ final class SerialUARTLink: UARTHostLink {
 struct PeripheralOptions {
     var uarts: [(Int, String)] = []
     var analog: [(String, Double, Double)] = []
+    var i2cLinks: [(Int, Int)] = []
+
+    /// --i2c-link N:M: the SCL and SDA lines of I2C buses N and M wired together.
+    mutating func parseI2CLink(_ v: String) {
+        let parts = v.split(separator: ":").map { Int($0) }
+        guard parts.count == 2, let a = parts[0], let b = parts[1], a != b else { boardUsageError("--i2c-link needs N:M (two I2C bus numbers)") }
+        i2cLinks.append((a, b))
+    }
 
     mutating func parseUART(_ v: String) {
         let parts = v.split(separator: ":", maxSplits: 1).map(String.init)
@@ -72,6 +80,9 @@ struct PeripheralOptions {
             } catch {
                 boardUsageError("--uart \(id):\(spec): \(error)")
             }
+        }
+        for (a, b) in i2cLinks {
+            do { try board.linkI2C(a, b) } catch { boardUsageError("--i2c-link \(a):\(b): \(error)") }
         }
         for (pin, volts, ms) in analog {
             guard board.definition.pins.contains(where: { $0.cpu == pin || $0.board.contains(pin) }) else {

@@ -8,7 +8,7 @@ import SerialLink
 
 let boardOptionNames: [String] = ["--board", "--run", "--clock", "--speed", "--headless", "--press", "--serial",
                                      "--serial-link", "--screenshot", "--at-ms", "--attach", "--scenario", "--uart", "--analog",
-                                     "--flash", "--sd", "--sd-size", "--boot-mode", "--led-log", "--control"]
+                                     "--flash", "--sd", "--sd-size", "--boot-mode", "--led-log", "--control", "--i2c-link"]
 
 /// The board runs when a board option comes first, or with no arguments on a terminal unless the
 /// executable is called `micropython` (then it is MicroPython's unix port, as run-tests expects).

@@ -7,7 +7,7 @@ import MicroPythonCore
 // Pin.value() does and IDR reads what the pin reads. Everything else that is mapped on the chip
 // (CCM RAM, the stack above the heap, the peripheral buses, the Cortex-M system space) is plain
 // word storage with reset values of a few identification registers; the backup domain (RTC
-// backup registers, backup SRAM) keeps its contents across resets, as with VBAT. An address the
+// backup registers, backup SRAM: machine.mem_backup's bytes) keeps its contents across resets, as with VBAT. An address the
 // chip does not decode raises an OSError instead of the bus fault a real board takes.
 
 final class EmulatedMemory: Peripheral {
@@ -115,7 +115,8 @@ final class EmulatedMemory: Peripheral {
             words[w] = (plainWord(w) & ~(mask << shift)) | (v << shift)
         case .plain:
             let w = address & ~3
-            words[w] = (plainWord(w) & ~(mask << shift)) | (v << shift)
+            let merged = (plainWord(w) & ~(mask << shift)) | (v << shift)
+            if MemBackup.contains(w) { MemBackup.setWord(w, merged) } else { words[w] = merged }
         case .gpio:
             let w = address & ~3
             if w & 0x3FF == GPIOReg.bsrr {
@@ -161,6 +162,7 @@ final class EmulatedMemory: Peripheral {
 
     private func plainWord(_ w: UInt32) -> UInt32 {
         if w == Self.rngData { return UInt32(truncatingIfNeeded: board.nextRandom()) }
+        if MemBackup.contains(w) { return MemBackup.word(w) }
         return words[w] ?? Self.resetValues[w] ?? 0
     }
 

@@ -1,6 +1,7 @@
 import MicroPythonCore
 
-// Adds the timing classes to the board's modules: pyb.Timer/UART/RTC/ADC/ADCAll/DAC/Servo and
+// Adds the timing classes to the board's modules: pyb.Timer/UART/RTC/ADC/ADCAll/DAC/Servo (with
+// pyb.servo/pwm) and
 // machine.Timer/UART/RTC/ADC/PWM (on the stm32 port machine.UART and machine.RTC are the pyb
 // classes). Registered with the board's modules, before their first import.
 
@@ -8,7 +9,7 @@ enum TimingBindings {
     static func pybEntries() -> [(String, PyEntry)] {
         [("Timer", .value(ObjTimer.type)), ("UART", .value(ObjUART.type)), ("RTC", .value(ObjRTC.type)),
          ("ADC", .value(ObjADC.adcType)), ("ADCAll", .value(ObjADC.allType)), ("DAC", .value(ObjDAC.type)),
-         ("Servo", .value(ObjServo.type))]
+         ("Servo", .value(ObjServo.type))] + PybServoFunctions.entries()
     }
 
     static func machineEntries() -> [(String, PyEntry)] {

@@ -59,6 +59,8 @@ final class UARTModel: Peripheral {
     var irqTrigger = 0
     var irqHard = false
     var irqFlags = 0
+    /// pyb.repl_uart: the REPL is repeated on this UART.
+    var attachedToRepl = false
 
     // wire state
     private(set) var txLineFree: UInt64 = 0
@@ -129,6 +131,11 @@ final class UARTModel: Peripheral {
     }
 
     private func store(_ v: UInt16) {
+        // the REPL's UART: the interrupt character stops running code instead of being stored
+        if attachedToRepl && Py.interruptChar >= 0 && Int(v) == Py.interruptChar {
+            Py.interrupt()
+            return
+        }
         if ring.count < rxbuf {
             ring.append(v)
         } else if dataRegister == nil {
@@ -241,6 +248,7 @@ final class UARTModel: Peripheral {
     /// Soft reset deinitialises every UART (the REPL has none on this board); power-on also
     /// empties the wires. The connection is the board's wiring and survives both.
     func reset(hard: Bool) {
+        if attachedToRepl { attachToRepl(false) }
         enabled = false
         object = -1
         irqObject = -1

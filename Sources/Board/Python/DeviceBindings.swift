@@ -1,6 +1,6 @@
 import MicroPythonCore
 
-// Adds the bus and device classes to the board's modules: machine.I2C, machine.SoftI2C,
+// Adds the bus and device classes to the board's modules: machine.I2C, machine.SoftI2C, machine.I2CTarget,
 // machine.SPI, machine.SoftSPI, pyb.I2C, pyb.SPI and pyb.Accel. The modules themselves are the board's; this only
 // extends them, so `register()` must run before their first import.
 
@@ -20,7 +20,8 @@ public enum DeviceBindings {
     /// The entries this file adds to `machine`.
     public static func machineEntries() -> [(String, PyEntry)] {
         [("I2C", .value(MachineI2C.i2cType)), ("SoftI2C", .value(MachineI2C.softI2CType)),
-         ("SPI", .value(MachineSPI.spiType)), ("SoftSPI", .value(MachineSPI.softSPIType))]
+         ("SPI", .value(MachineSPI.spiType)), ("SoftSPI", .value(MachineSPI.softSPIType)),
+         ("I2CTarget", .value(MachineI2CTarget.type))]
     }
 
     /// The entries this file adds to `pyb`.
