@@ -293,6 +293,9 @@ final class CodeGen {
             storeName(name)
         case .return(let v):
             guard scope.isFunctionLike else { throw SyntaxErrorInfo("'return' outside function", line: s.line) }
+            // unwinding pops loop iterators and handler frames on the return path only: the code
+            // after it (reachable through the enclosing blocks' jumps) sees the stack as before
+            let saved = depth
             if let v = v {
                 if unit.flags & CodeFlag.generator != 0 && unit.flags & CodeFlag.coroutine != 0 && scope.isGenerator {
                     throw SyntaxErrorInfo("'return' with value in async generator", line: s.line)
@@ -303,6 +306,7 @@ final class CodeGen {
             }
             try unwindBlocks(to: 0, keepValue: true)
             emit(.returnValue, 0, -1)
+            depth = saved
         case .delete(let targets):
             for t in targets { try compileDelete(t) }
         case .pass:

@@ -259,6 +259,47 @@ public enum Py {
         try body(try stdWritableBuffer(o))
     }
 
+    // MARK: results written into the caller's objects (drivers that avoid allocating)
+
+    public static func listCount(_ l: Obj) -> Int { listLen(l) }
+    /// Stores `v` at index `i` of a list the caller has checked is long enough.
+    public static func setListItem(_ l: Obj, _ i: Int, _ v: Obj) {
+        precondition(l.isType(.list) && i >= 0 && i < listLen(l))
+        listItems(l)[i] = v
+    }
+    public static func isMemoryview(_ o: Obj) -> Bool { o.isType(.memoryview) }
+    /// memoryview(o) for a bytes, bytearray or array object.
+    public static func memoryview(_ o: Obj) throws -> Obj { try ObjBytes.memoryviewOf(o) }
+    /// The typecode of what a memoryview views ('B' for bytes and bytearray, an array's code) and
+    /// whether writes go through; nil for anything but a memoryview.
+    public static func memoryviewTarget(_ mv: Obj) -> (typecode: UInt8, writable: Bool)? {
+        guard mv.isType(.memoryview) else { return nil }
+        let src = mv.o(1)
+        let writable = mv.w(3) & 0x8000_0000 == 0 && !src.isType(.bytes)
+        return (src.isType(.array) ? arrayTypecode(src) : UInt8(ascii: "B"), writable)
+    }
+    /// Writes `data` at the start of a writable byte memoryview and sets the view's length to
+    /// data.count, as C drivers resize mv->len in place (pyb.CAN.recv). False, with nothing
+    /// written, when the viewed object holds fewer bytes than that from the view's start.
+    public static func refillMemoryview(_ mv: Obj, _ data: [UInt8]) -> Bool {
+        guard let t = memoryviewTarget(mv), t.writable else { return false }
+        let src = mv.o(1)
+        let whole: UnsafeMutableBufferPointer<UInt8>
+        if src.isType(.array) {
+            whole = arrayBytesPointer(src)
+        } else if src.isType(.bytearray) {
+            whole = UnsafeMutableBufferPointer(start: hostPtr(src.w(3)).assumingMemoryBound(to: UInt8.self), count: Int(src.w(2)))
+        } else {
+            return false
+        }
+        let isz = max(1, Int((mv.w(3) >> 28) & 7))
+        let off = Int(mv.w(2)) * isz
+        guard off + data.count <= whole.count, data.count % isz == 0 else { return false }
+        for (i, b) in data.enumerated() { whole[off + i] = b }
+        mv.setW(3, (mv.w(3) & 0xF000_0000) | UInt32(data.count / isz))
+        return true
+    }
+
     // MARK: errors
 
     public static func error(_ t: PyExc, _ msg: String? = nil) -> Error { pyErr(t.id, msg) }

@@ -36,8 +36,13 @@ func heapInit(base: UInt32, bytes: Int) {
 
 /// Allocates `bytes` (rounded up to whole blocks), zeroed. Collects and retries once before
 /// raising MemoryError, as the board does.
+/// No heap of a 32-bit board can hold more; sizes computed from huge Python ints stop here
+/// before block arithmetic could overflow.
+let maxAllocBytes = 1 << 31
+
 @inline(__always)
 func gcAlloc(_ bytes: Int) throws -> UInt32 {
+    if _slowPath(bytes >= maxAllocBytes || bytes < 0) { throw memoryError(bytes, locked: false) }
     let n = (max(bytes, 1) + blockBytes - 1) / blockBytes
     if _slowPath(rt.pointee.heapLockDepth > 0) { throw memoryError(bytes, locked: true) }
     if _slowPath(rt.pointee.gcStress) && rt.pointee.gcEnabled { gcCollect() }

@@ -21,7 +21,7 @@
 
 /// Allocates a str or bytes object with uninitialised data of n bytes; the caller fills it.
 @inline(__always) func newStrBuffer(_ type: TypeID, _ n: Int) throws -> (Obj, UnsafeMutablePointer<UInt8>) {
-    let a = try gcAlloc(16 + n + 1)
+    let a = try gcAlloc(n < maxAllocBytes ? 16 + n + 1 : n)
     let w = hostPtr(a).assumingMemoryBound(to: UInt32.self)
     w[0] = type.addr
     w[1] = 0

@@ -834,7 +834,9 @@ func seqCenter(_ a: Args, uni: Bool) throws -> Obj {
     let leftN = marg / 2 + (marg & width & 1)
     let rightN = marg - leftN
     let f = fill.count
-    let total = b.count + marg * f
+    let (padBytes, overflow) = marg.multipliedReportingOverflow(by: f)
+    if overflow { throw memoryError(Int.max, locked: false) }
+    let total = b.count + padBytes
     let (r, d) = try newSeqBuffer(s, total)
     let fp = bufBase(fill)
     var o = 0

@@ -307,9 +307,10 @@ final class SymtableBuilder {
         var locals = Set<String>()
         if s.isFunctionLike {
             locals = s.assigned.subtracting(s.globals).subtracting(s.nonlocals)
-            for n in s.nonlocals where !bound.contains(n) {
-                throw SyntaxErrorInfo("no binding for nonlocal found", line: s.line)
-            }
+        }
+        // a class body's nonlocal names need an enclosing function's binding too
+        for n in s.nonlocals where !bound.contains(n) {
+            throw SyntaxErrorInfo("no binding for nonlocal found", line: s.line)
         }
         var childBound = bound
         if s.isFunctionLike { childBound.formUnion(locals) }

@@ -14,6 +14,7 @@ final class TimingPeripherals {
     let rtc: RTCModel
     let analog: AnalogModel
     let servos: ServoModel
+    let can: CANBus
 
     init(_ b: Board) {
         board = b
@@ -22,6 +23,7 @@ final class TimingPeripherals {
         rtc = RTCModel(b)
         analog = AnalogModel(b, spec)
         servos = ServoModel(b, spec.servo)
+        can = CANBus(b)
         for id in spec.timers.ids {
             timers[id] = TimerModel(b, id: id, wide: spec.timers.wide.contains(id), apb2: spec.timers.apb2.contains(id),
                                     advanced: spec.timers.advanced.contains(id))
@@ -35,6 +37,7 @@ final class TimingPeripherals {
         b.attach(rtc)
         b.attach(analog)
         b.attach(servos)
+        b.attach(can)
     }
 
     /// A board file without a peripherals section: no timers, ADC channels or servos.
@@ -62,16 +65,21 @@ extension Board {
     /// heap and scheduler locked (false when it raised: the caller disables the IRQ), soft ones
     /// through micropython.schedule (dropped when the queue is full, as mp_sched_schedule does).
     func runHandler(_ f: Obj, _ arg: Obj, hard: Bool, errorHeader: String) -> Bool {
+        runHandler(f, args: [arg], hard: hard, errorHeader: errorHeader)
+    }
+
+    /// The same with any arguments (a soft handler gets the first: micropython.schedule passes one).
+    func runHandler(_ f: Obj, args: [Obj], hard: Bool, errorHeader: String) -> Bool {
         interruptsDelivered += 1
         guard !Py.isNone(f) else { return true }
         if hard {
             scheduler.charge(definition.cost("irq.entry"))
             inInterrupt = true
-            let err = Py.runHardHandler(f, args: [arg], errorHeader: errorHeader)
+            let err = Py.runHardHandler(f, args: args, errorHeader: errorHeader)
             inInterrupt = false
             return err == nil
         }
-        _ = try? Py.schedule(f, arg)
+        _ = try? Py.schedule(f, args.first ?? Py.none)
         return true
     }
 
