@@ -506,8 +506,6 @@ public enum Py {
         return Obj(raw: a)
     }
 
-    /// memoryview(o) for an object with the buffer protocol.
-    public static func memoryview(_ o: Obj) throws -> Obj { try ObjBytes.memoryviewOf(o) }
 
     // MARK: the emulated address space
 

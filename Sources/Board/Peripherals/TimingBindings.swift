@@ -1,24 +1,15 @@
 import MicroPythonCore
 
-<<<<<<< HEAD
-// Adds the timing classes to the board's modules: pyb.Timer/UART/RTC/ADC/ADCAll/DAC/Servo (with
-// pyb.servo/pwm) and
-// machine.Timer/UART/RTC/ADC/PWM (on the stm32 port machine.UART and machine.RTC are the pyb
-=======
-// Adds the timing classes to the board's modules: pyb.Timer/UART/RTC/ADC/ADCAll/DAC/Servo/CAN and
-// machine.Timer/UART/RTC/ADC/PWM/CAN (on the stm32 port machine.UART and machine.RTC are the pyb
->>>>>>> can
+// Adds the timing classes to the board's modules: pyb.Timer/UART/RTC/ADC/ADCAll/DAC/Servo/CAN
+// (with pyb.servo/pwm) and machine.Timer/UART/RTC/ADC/PWM/CAN (on the stm32 port machine.UART and
+// machine.RTC are the pyb
 // classes). Registered with the board's modules, before their first import.
 
 enum TimingBindings {
     static func pybEntries() -> [(String, PyEntry)] {
         [("Timer", .value(ObjTimer.type)), ("UART", .value(ObjUART.type)), ("RTC", .value(ObjRTC.type)),
          ("ADC", .value(ObjADC.adcType)), ("ADCAll", .value(ObjADC.allType)), ("DAC", .value(ObjDAC.type)),
-<<<<<<< HEAD
-         ("Servo", .value(ObjServo.type))] + PybServoFunctions.entries()
-=======
-         ("Servo", .value(ObjServo.type)), ("CAN", .value(ObjPybCAN.type))]
->>>>>>> can
+         ("Servo", .value(ObjServo.type)), ("CAN", .value(ObjPybCAN.type))] + PybServoFunctions.entries()
     }
 
     static func machineEntries() -> [(String, PyEntry)] {
