@@ -9,15 +9,41 @@ import MicroPythonCore
 // frames, sensor values) and applies sensor settings from them. Runs on the interpreter thread,
 // except `attach`, which front ends call before the board runs.
 
-/// A 1-bit display as front ends draw it.
+/// A display as front ends draw it.
 public struct DisplayFrame: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// Lights its own pixels (SSD1306 OLED).
+        case oled
+        /// Dark pixels on a backlit glass (the LCD skin's ST7565R panel).
+        case lcd
+        /// RGB565 pixels (LCD160CR).
+        case colour
+    }
     public var name: String
     public var title: String
     public var width: Int
     public var height: Int
-    /// MONO_VLSB pages: height/8 pages of `width` bytes, bit 0 the top pixel of its column; what
-    /// the glass shows (remap, scrolling, inverse and display-off already applied).
-    public var pages: [UInt8]
+    public var kind: Kind = .oled
+    /// Mono kinds: MONO_VLSB pages, height/8 pages of `width` bytes, bit 0 the top pixel of its
+    /// column; what the glass shows (remap, scrolling, inverse and display-off already applied).
+    public var pages: [UInt8] = []
+    /// Colour kind: RGB565 words row by row.
+    public var rgb565: [UInt16] = []
+    /// The glass shows anything at all (powered, display on).
+    public var lit = true
+    /// LCD backlight / colour display brightness, 0...1.
+    public var backlight = 1.0
+    /// LCD contrast, 0...1.
+    public var contrast = 1.0
+}
+
+/// A display panel the window should show for an attached device.
+public struct DisplayPanel: Sendable, Equatable {
+    public var name: String
+    public var title: String
+    public var width: Int
+    public var height: Int
+    public var kind: DisplayFrame.Kind
 }
 
 public enum BoardDeviceError: Error, CustomStringConvertible {
@@ -89,6 +115,10 @@ final class BoardDevices: Peripheral {
             board.pins.write(i, level)
             board.pins.configure(i, mode: PinMode.output, pull: PinPull.none, af: -1)
         }
+        buses.writePin = { [weak board] name, level in
+            guard let board, let i = board.pins.index(of: name) else { return }
+            board.pins.write(i, level)
+        }
         DeviceBindings.pinNameResolver = { [weak board] o in
             guard let board else { throw Py.error(.RuntimeError, "the board is gone") }
             return board.definition.pins[try ObjPin.find(o)].cpu
@@ -116,13 +146,22 @@ final class BoardDevices: Peripheral {
     func attach(_ spec: DeviceSpec, name: String? = nil) throws -> Attached {
         let pins = board.pins
         var wires: [(String, Int)] = []
-        for (role, pin) in [(spec.bus.kind == .pin ? "wire" : "cs", spec.chipSelect)] + (spec.options.filter { $0.key == "dc" || $0.key == "res" }.map { ($0.key, Optional($0.value)) }) {
+        var roles: [(String, String?)] = [(spec.bus.kind == .pin ? "wire" : "cs", spec.chipSelect)]
+            + spec.options.filter { $0.key == "dc" || $0.key == "res" }.map { ($0.key, Optional($0.value)) }
+        var csBus = spec.bus.kind == .spi ? spec.bus.id : nil
+        if spec.bus.kind == .skin {
+            let w = Skins.wiring(spec.kind, spec.chipSelect ?? "")
+            roles = (w?.pins ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, Optional($0.value)) }
+            csBus = w?.spi.flatMap { DeviceBuses.shared.spiNames[$0] }
+        }
+        for (role, pin) in roles {
             guard let pin else { continue }
             guard let i = pins.index(of: pin) else { throw BoardDeviceError.noPin(device: spec.description, pin: pin) }
             wires.append((role, i))
         }
         let buses = DeviceBuses.shared
-        let created = try DeviceCatalog.attach(spec, i2cBuses: buses.i2c, spiBuses: buses.spi, clock: buses.clock)
+        let created = try DeviceCatalog.attach(spec, i2cBuses: buses.i2c, spiBuses: buses.spi, clock: buses.clock,
+                                               i2cNames: buses.i2cNames, spiNames: buses.spiNames)
         var unique = name ?? spec.kind
         var k = 2
         while attached.contains(where: { $0.name == unique }) {
@@ -139,18 +178,27 @@ final class BoardDevices: Peripheral {
                 applyPullUps()
                 if let line = wireLines.add(d, pin: i) { watch(i) { line.levelChanged($0) } }
             case "cs":
-                guard let bus = buses.spi[spec.bus.id], let cs = spec.chipSelect else { continue }
+                guard let id = csBus, let bus = buses.spi[id] else { continue }
+                let cs = spec.bus.kind == .skin ? Skins.wiring(spec.kind, spec.chipSelect ?? "")?.pins["cs"] ?? "" : spec.chipSelect ?? ""
                 pulledUp.insert(i)
                 applyPullUps()
                 watch(i) { bus.setChipSelect(cs, level: $0) }
-            case "dc":
-                guard let d = created.spi as? SSD1306SPI else { continue }
-                watch(i) { d.dataMode = $0 }
-            default:
-                guard let d = created.spi as? SSD1306SPI else { continue }
+            case "dc", "a0":
+                if let d = created.spi as? SSD1306SPI { watch(i) { d.dataMode = $0 } }
+                if let d = created.lcd32 { watch(i) { d.dataMode = $0 } }
+            case "res":
                 pulledUp.insert(i)
                 applyPullUps()
-                watch(i) { d.resetLine = $0 }
+                if let d = created.spi as? SSD1306SPI { watch(i) { d.resetLine = $0 } }
+                if let d = created.lcd32 { watch(i) { d.resetLine = $0 } }
+            case "bl":
+                guard let d = created.lcd32 else { continue }
+                watch(i) { d.backlight = $0 }
+            case "pwr":
+                guard let d = created.lcd160 else { continue }
+                watch(i) { d.powerLine = $0 }
+            default:
+                continue
             }
         }
         return a
@@ -213,20 +261,52 @@ final class BoardDevices: Peripheral {
         return out
     }
 
-    var displays: [(name: String, title: String)] {
-        attached.compactMap { a in a.created.display == nil ? nil : (a.name, "SSD1306 \(a.created.spec)") }
+    var displays: [DisplayPanel] {
+        attached.compactMap { a in
+            let c = a.created
+            if c.display != nil {
+                return DisplayPanel(name: a.name, title: "SSD1306 \(c.spec)", width: SSD1306Controller.width,
+                                    height: SSD1306Controller.height, kind: .oled)
+            }
+            if c.lcd32 != nil {
+                return DisplayPanel(name: a.name, title: "LCD32MK skin (pyb.LCD) \(c.spec)", width: ST7565Controller.width,
+                                    height: ST7565Controller.height, kind: .lcd)
+            }
+            if c.lcd160 != nil {
+                return DisplayPanel(name: a.name, title: "LCD160CR \(c.spec)", width: LCD160CRScreen.glassWidth,
+                                    height: LCD160CRScreen.glassHeight, kind: .colour)
+            }
+            return nil
+        }
+    }
+
+    /// 1-byte-per-pixel rows (non-zero = set) as MONO_VLSB pages.
+    static func pages(_ px: [UInt8], _ w: Int, _ h: Int) -> [UInt8] {
+        var pages = [UInt8](repeating: 0, count: w * h / 8)
+        for y in 0..<h {
+            for x in 0..<w where px[y * w + x] != 0 { pages[(y >> 3) * w + x] |= 1 << UInt8(y & 7) }
+        }
+        return pages
     }
 
     func displayFrames() -> [DisplayFrame] {
-        attached.compactMap { a in
-            guard let c = a.created.display else { return nil }
-            let w = SSD1306Controller.width, h = SSD1306Controller.height
-            let px = c.pixels()
-            var pages = [UInt8](repeating: 0, count: w * h / 8)
-            for y in 0..<h {
-                for x in 0..<w where px[y * w + x] != 0 { pages[(y >> 3) * w + x] |= 1 << UInt8(y & 7) }
+        let panels = displays
+        return attached.compactMap { a in
+            guard let p = panels.first(where: { $0.name == a.name }) else { return nil }
+            var f = DisplayFrame(name: a.name, title: p.title, width: p.width, height: p.height, kind: p.kind)
+            if let c = a.created.display {
+                f.pages = Self.pages(c.pixels(), p.width, p.height)
+            } else if let d = a.created.lcd32 {
+                f.pages = Self.pages(d.controller.pixels(), p.width, p.height)
+                f.lit = d.controller.lit
+                f.backlight = d.backlight ? 1 : 0
+                f.contrast = d.controller.contrast
+            } else if let d = a.created.lcd160 {
+                f.rgb565 = d.glassPixels()
+                f.lit = d.lit
+                f.backlight = d.backlightLevel
             }
-            return DisplayFrame(name: a.name, title: "SSD1306 \(a.created.spec)", width: w, height: h, pages: pages)
+            return f
         }
     }
 }
@@ -260,8 +340,8 @@ extension Board {
     /// Names of the attached devices (for sensor events: "accel", "bme280", ...).
     public var deviceNames: [String] { devices.attached.map(\.name) }
 
-    /// The attached displays (name, title), for window panels.
-    public var displayPanels: [(name: String, title: String)] { devices.displays }
+    /// The attached displays, for window panels.
+    public var displayPanels: [DisplayPanel] { devices.displays }
 
     /// Checks a sensor setting before it is scheduled (scenario files).
     public func validateSensor(_ device: String, _ setting: String, _ value: Double) throws {

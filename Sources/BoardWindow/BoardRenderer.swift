@@ -50,7 +50,11 @@ public final class BoardRenderer {
         for (panel, rect) in zip(g.layout.panels, g.panelRects) {
             switch panel {
             case .display(let name, _, _, _, let s, let colour):
-                drawDisplay(name: name, pixelScale: s, colour: colour, frame: snapshot.displays[name], panel: rect)
+                if let picture = snapshot.colourDisplays[name] {
+                    drawColourDisplay(name: name, pixelScale: s, picture: picture)
+                } else {
+                    drawDisplay(name: name, pixelScale: s, colour: colour, frame: snapshot.displays[name], panel: rect)
+                }
             case .sliders(_, _, let sliders):
                 for s in sliders {
                     let value = ui.draggingSlider == s.name ? ui.sliderValues[s.name] :
@@ -94,8 +98,18 @@ public final class BoardRenderer {
         }
     }
 
+    /// An unlit LCD glass, a backlit one, and its darkest ink (the pyboard LCD skin's FSTN glass
+    /// with its white backlight).
+    static let lcdGlassUnlit = Colour(0x9C, 0xA3, 0x98)
+    static let lcdGlassLit = Colour(0xE4, 0xEC, 0xF6)
+    static let lcdInk = Colour(0x10, 0x16, 0x2A)
+
     private func drawDisplay(name: String, pixelScale s: Int, colour: Colour, frame fb: MonoFramebuffer?, panel: PixelRect) {
         guard let area = geometry.displayRect(name) else { return }
+        if let fb, let backlight = fb.backlight {
+            drawLCD(area, pixelScale: s, frame: fb, backlight: backlight)
+            return
+        }
         guard let fb, fb.displayOn else {
             let note = fb == nil ? "no display attached" : "display off"
             frame.textCentred(note, area.midX, area.midY, Self.dimText, scale: 1)
@@ -106,6 +120,42 @@ public final class BoardRenderer {
         for y in 0..<min(rows, fb.height) {
             for x in 0..<min(cols, fb.width) where fb.pixel(x, y) != fb.inverted {
                 frame.fillRect(area.x + Double(x * s), area.y + Double(y * s), Double(s) - gap, Double(s) - gap, colour)
+            }
+        }
+    }
+
+    /// A backlit LCD: the glass shows through where pixels are clear, so the backlight sets the
+    /// background; set pixels are dark, more so with more contrast.
+    private func drawLCD(_ area: PixelRect, pixelScale s: Int, frame fb: MonoFramebuffer, backlight: Double) {
+        let glass = Self.lcdGlassUnlit.mixed(with: Self.lcdGlassLit, max(0, min(1, backlight)))
+        frame.fillRect(area.x, area.y, area.w, area.h, glass)
+        guard fb.displayOn else { return }
+        let ink = glass.mixed(with: Self.lcdInk, 0.35 + 0.65 * max(0, min(1, fb.contrast)))
+        let cols = Int(area.w) / s, rows = Int(area.h) / s
+        let gap = s >= 3 ? 1.0 : 0.0
+        for y in 0..<min(rows, fb.height) {
+            for x in 0..<min(cols, fb.width) where fb.pixel(x, y) != fb.inverted {
+                frame.fillRect(area.x + Double(x * s), area.y + Double(y * s), Double(s) - gap, Double(s) - gap, ink)
+            }
+        }
+    }
+
+    /// A colour display: each pixel a square of its colour, dimmed by the backlight.
+    private func drawColourDisplay(name: String, pixelScale s: Int, picture p: ColourFramebuffer) {
+        guard let area = geometry.displayRect(name) else { return }
+        guard p.displayOn else {
+            frame.textCentred("display off", area.midX, area.midY, Self.dimText, scale: 1)
+            return
+        }
+        let level = max(0, min(1, p.brightness))
+        frame.fillRect(area.x, area.y, area.w, area.h, Colour(0, 0, 0))
+        let cols = Int(area.w) / s, rows = Int(area.h) / s
+        for y in 0..<min(rows, p.height) {
+            for x in 0..<min(cols, p.width) {
+                let (r, g, b) = p.rgb(x, y)
+                guard r | g | b != 0 else { continue }
+                frame.fillRect(area.x + Double(x * s), area.y + Double(y * s), Double(s), Double(s),
+                               Colour(r, g, b).scaled(level))
             }
         }
     }

@@ -38,13 +38,21 @@ public struct MonoFramebuffer: Equatable, Sendable {
     public var displayOn: Bool
     /// Pixels drawn inverted (SSD1306 command 0xA7).
     public var inverted: Bool
+    /// nil for a display that lights its own pixels (OLED). For a backlit LCD (the pyboard's
+    /// LCD skin): the backlight's level 0...1; set pixels are then drawn dark on the glass.
+    public var backlight: Double?
+    /// How dark an LCD's set pixels are, 0...1 (its contrast setting).
+    public var contrast: Double
 
-    public init(width: Int = 128, height: Int = 64, bytes: [UInt8]? = nil, displayOn: Bool = true, inverted: Bool = false) {
+    public init(width: Int = 128, height: Int = 64, bytes: [UInt8]? = nil, displayOn: Bool = true, inverted: Bool = false,
+                backlight: Double? = nil, contrast: Double = 1) {
         self.width = width
         self.height = height
         self.bytes = bytes ?? [UInt8](repeating: 0, count: width * ((height + 7) / 8))
         self.displayOn = displayOn
         self.inverted = inverted
+        self.backlight = backlight
+        self.contrast = contrast
     }
 
     /// The pixel at (x, y); false outside the buffer or past the end of a short byte array.
@@ -64,6 +72,33 @@ public struct MonoFramebuffer: Equatable, Sendable {
     }
 }
 
+/// A colour display's picture (the LCD160CR): RGB565 words row by row, as the glass shows them.
+public struct ColourFramebuffer: Equatable, Sendable {
+    public var width: Int
+    public var height: Int
+    public var rgb565: [UInt16]
+    /// The backlight's level 0...1 (0 also while the display is dark).
+    public var brightness: Double
+    /// False while the display is unpowered or booting: the panel shows dark.
+    public var displayOn: Bool
+
+    public init(width: Int, height: Int, rgb565: [UInt16]? = nil, brightness: Double = 1, displayOn: Bool = true) {
+        self.width = width
+        self.height = height
+        self.rgb565 = rgb565 ?? [UInt16](repeating: 0, count: width * height)
+        self.brightness = brightness
+        self.displayOn = displayOn
+    }
+
+    /// The colour at (x, y) as 8-bit channels (the 5/6-bit fields widened); black outside.
+    public func rgb(_ x: Int, _ y: Int) -> (UInt8, UInt8, UInt8) {
+        guard x >= 0, y >= 0, x < width, y < height, y * width + x < rgb565.count else { return (0, 0, 0) }
+        let c = rgb565[y * width + x]
+        let r = UInt8(c >> 11), g = UInt8((c >> 5) & 0x3F), b = UInt8(c & 0x1F)
+        return (r << 3 | r >> 2, g << 2 | g >> 4, b << 3 | b >> 2)
+    }
+}
+
 /// The board's visible state at one moment.
 public struct BoardSnapshot: Equatable, Sendable {
     /// LED brightness 0...1 by LED id (1 = red, 2 = green, 3 = yellow, 4 = blue on the pyboard).
@@ -79,13 +114,16 @@ public struct BoardSnapshot: Equatable, Sendable {
     public var paused: Bool
     /// Framebuffers of attached 1-bit displays, by the name of their panel in the layout.
     public var displays: [String: MonoFramebuffer]
+    /// Pictures of attached colour displays, by the name of their panel.
+    public var colourDisplays: [String: ColourFramebuffer]
     /// The board's value for a slider (by slider name), when the board wants to show it; the
     /// window otherwise shows the value the user last set.
     public var sliderValues: [String: Double]
 
     public init(leds: [Int: Double] = [:], virtualTime: Double = 0, speedPercent: Double = 100,
                 heapUsed: Int = 0, heapTotal: Int = 0, clockMode: String = "realtime", paused: Bool = false,
-                displays: [String: MonoFramebuffer] = [:], sliderValues: [String: Double] = [:]) {
+                displays: [String: MonoFramebuffer] = [:], colourDisplays: [String: ColourFramebuffer] = [:],
+                sliderValues: [String: Double] = [:]) {
         self.leds = leds
         self.virtualTime = virtualTime
         self.speedPercent = speedPercent
@@ -94,6 +132,7 @@ public struct BoardSnapshot: Equatable, Sendable {
         self.clockMode = clockMode
         self.paused = paused
         self.displays = displays
+        self.colourDisplays = colourDisplays
         self.sliderValues = sliderValues
     }
 }
@@ -114,6 +153,9 @@ public enum BoardWindowEvent: Equatable, Sendable {
     case slider(String, Double)
     /// Push in or pull out the SD card (key s).
     case sdCardToggle
+    /// The mouse on a display panel (by its layout name), at a pixel of that display: pressed
+    /// while the button is down and moving, released where it let go (touch screens).
+    case touch(String, x: Int, y: Int, pressed: Bool)
     /// The window was closed (or Escape pressed).
     case quit
 }

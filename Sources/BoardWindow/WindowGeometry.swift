@@ -25,7 +25,7 @@ public struct WindowGeometry: Sendable {
     public let helpOrigin: (x: Double, y: Double)
 
     public static let helpLines = [
-        "Mouse: hold USR or RST, drag the sliders",
+        "Mouse: hold USR or RST, drag sliders, touch the LCD160CR",
         "Keys:  u / r hold USR / RST    F5 reset",
         "       space pause  n step  s SD card  Esc quit",
     ]
@@ -142,6 +142,8 @@ public struct WindowGeometry: Sendable {
     public enum Hit: Equatable, Sendable {
         case button(String)
         case slider(String)
+        /// A display panel's pixel area, at that display pixel.
+        case display(String, x: Int, y: Int)
     }
 
     /// What a click at (x, y) lands on. Buttons get a few pixels of slack around their body.
@@ -151,6 +153,27 @@ public struct WindowGeometry: Sendable {
             if let t = sliderTrack(s.name), PixelRect(x: t.x - 10, y: t.y - 12, w: t.w + 20, h: t.h + 24).contains(x, y) {
                 return .slider(s.name)
             }
+        }
+        for panel in layout.panels {
+            if case .display(let name, _, _, _, let s, _) = panel, let p = displayPixel(name, x, y, scale: s) {
+                return .display(name, x: p.x, y: p.y)
+            }
+        }
+        return nil
+    }
+
+    /// The display pixel under (x, y), or nil outside the display's area.
+    func displayPixel(_ name: String, _ x: Double, _ y: Double, scale s: Int) -> (x: Int, y: Int)? {
+        guard let a = displayRect(name), a.contains(x, y), s > 0 else { return nil }
+        return (Int((x - a.x) / Double(s)), Int((y - a.y) / Double(s)))
+    }
+
+    /// The display pixel nearest to (x, y) (a touch dragged off the edge stays on it).
+    public func clampedDisplayPixel(_ name: String, _ x: Double, _ y: Double) -> (x: Int, y: Int)? {
+        for panel in layout.panels {
+            guard case .display(let n, _, let w, let h, let s, _) = panel, n == name, let a = displayRect(name), s > 0 else { continue }
+            let px = Int(((x - a.x) / Double(s)).rounded(.down)), py = Int(((y - a.y) / Double(s)).rounded(.down))
+            return (max(0, min(w - 1, px)), max(0, min(h - 1, py)))
         }
         return nil
     }

@@ -17,6 +17,8 @@ public final class WindowInput {
     private unowned let model: BoardWindowModel
     public private(set) var ui = WindowUIState()
     private var mouseButton: String?
+    /// The display panel the mouse is touching, and the pixel it last reported.
+    private var touching: (name: String, x: Int, y: Int)?
     private var keyButtons: Set<String> = []
     public private(set) var quitRequested = false
 
@@ -35,6 +37,9 @@ public final class WindowInput {
         case .slider(let name)?:
             ui.draggingSlider = name
             moveSlider(name, x: x)
+        case .display(let name, let px, let py)?:
+            touching = (name, px, py)
+            model.post(.touch(name, x: px, y: py, pressed: true))
         case nil:
             break
         }
@@ -42,6 +47,10 @@ public final class WindowInput {
 
     public func mouseMove(x: Double, y: Double) {
         if let name = ui.draggingSlider { moveSlider(name, x: x) }
+        if let t = touching, let p = geometry.clampedDisplayPixel(t.name, x, y), p.x != t.x || p.y != t.y {
+            touching = (t.name, p.x, p.y)
+            model.post(.touch(t.name, x: p.x, y: p.y, pressed: true))
+        }
     }
 
     public func mouseUp(x: Double, y: Double) {
@@ -50,6 +59,10 @@ public final class WindowInput {
             update(name)
         }
         ui.draggingSlider = nil
+        if let t = touching {
+            touching = nil
+            model.post(.touch(t.name, x: t.x, y: t.y, pressed: false))
+        }
     }
 
     public func keyDown(_ key: WindowKey, isRepeat: Bool = false) {

@@ -506,6 +506,11 @@ public enum Py {
         return Obj(raw: a)
     }
 
+    // MARK: shared data
+
+    /// The 8x8 font framebuf draws (ASCII 32..127, 8 column bytes per glyph, bit 0 the top row),
+    /// for board code that draws text the way the firmware's C drivers do (pyb.LCD, displays).
+    public static var font8x8: [UInt8] { framebufFont }
 
     // MARK: the emulated address space
 

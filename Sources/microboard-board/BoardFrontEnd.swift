@@ -67,10 +67,11 @@ final class BoardWindowAdapter: BoardWindowModel {
     init(board: Board, layout: BoardLayout) {
         self.board = board
         var layout = layout
-        // Attached displays get an OLED panel beside the board's own panels.
+        // Attached displays get a panel beside the board's own panels: the 128x32 LCD skin drawn
+        // larger, so its pixels read as they do on the small glass.
         for d in board.displayPanels where !layout.panels.contains(where: { $0.name == d.name }) {
-            layout.panels.append(.display(name: d.name, title: d.title, width: 128, height: 64, pixelScale: 2,
-                                          colour: Colour(0x9F, 0xE8, 0xFF)))
+            layout.panels.append(.display(name: d.name, title: d.title, width: d.width, height: d.height,
+                                          pixelScale: d.kind == .lcd ? 3 : 2, colour: Colour(0x9F, 0xE8, 0xFF)))
         }
         self.layout = layout
         title = "microboard — \(board.definition.name)"
@@ -81,10 +82,22 @@ final class BoardWindowAdapter: BoardWindowModel {
         var leds: [Int: Double] = [:]
         for (i, v) in s.leds.enumerated() { leds[i + 1] = v }
         var displays: [String: MonoFramebuffer] = [:]
-        for d in s.displays { displays[d.name] = MonoFramebuffer(width: d.width, height: d.height, bytes: d.pages) }
+        var colour: [String: ColourFramebuffer] = [:]
+        for d in s.displays {
+            switch d.kind {
+            case .oled:
+                displays[d.name] = MonoFramebuffer(width: d.width, height: d.height, bytes: d.pages)
+            case .lcd:
+                displays[d.name] = MonoFramebuffer(width: d.width, height: d.height, bytes: d.pages, displayOn: d.lit,
+                                                   backlight: d.backlight, contrast: d.contrast)
+            case .colour:
+                colour[d.name] = ColourFramebuffer(width: d.width, height: d.height, rgb565: d.rgb565,
+                                                   brightness: d.backlight, displayOn: d.lit)
+            }
+        }
         return BoardSnapshot(leds: leds, virtualTime: Double(s.virtualMicros) / 1e6, speedPercent: s.speedPercent,
                              heapUsed: s.heapUsed, heapTotal: s.heapTotal, clockMode: s.clockMode.rawValue,
-                             paused: s.paused, displays: displays, sliderValues: s.sensors)
+                             paused: s.paused, displays: displays, colourDisplays: colour, sliderValues: s.sensors)
     }
 
     func post(_ event: BoardWindowEvent) {
@@ -100,6 +113,14 @@ final class BoardWindowAdapter: BoardWindowModel {
             guard let dot = name.lastIndex(of: ".") else { return }
             board.post(.setSensor(String(name[..<dot]), String(name[name.index(after: dot)...]), value))
         case .sdCardToggle: board.post(.sdCard(inserted: !board.state.sdCardInserted))
+        case .touch(let name, let x, let y, let pressed):
+            // displays with a touch panel (the LCD160CR) take it as their touch settings
+            guard (try? board.validateSensor(name, "touch", 1)) != nil else { return }
+            if pressed {
+                board.post(.setSensor(name, "x", Double(x)))
+                board.post(.setSensor(name, "y", Double(y)))
+            }
+            board.post(.setSensor(name, "touch", pressed ? 1 : 0))
         case .quit: board.post(.quit)
         }
     }

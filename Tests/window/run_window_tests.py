@@ -8,7 +8,13 @@
     USR button, computed the same way, is seen by `pyb.Switch()()` in a REPL loop on the PTY, and its
     release too;
   - Escape in the window ends the board: the process exits 0 and the flash image written by a
-    script run from the PTY is clean (fsck.fat -n) and holds the file (mcopy).
+    script run from the PTY is clean (fsck.fat -n) and holds the file (mcopy);
+  - pyb.LCD on the LCD32MK skin model (`--attach lcd32mk@X`): every pixel of the skin's panel in
+    a screenshot matches what the script's lcd.get() reads (dark ink on the backlit glass), and
+    with the backlight switched off the glass turns to its unlit colour;
+  - the LCD160CR model (`--attach lcd160cr@X`): a screen erased to magenta fills its 128x160
+    panel; a mouse press on the panel is a touch the frozen lcd160cr driver reads (get_touch at
+    the display pixel under the mouse), and the release ends it.
 
 usage: xvfb-run -a python3 Tests/window/run_window_tests.py --exe .build/debug/microboard [--keep DIR]
 """
@@ -116,13 +122,14 @@ def mean_colour(rows, r):
     return tuple(sum(p[i] for p in px) / len(px) for i in range(3))
 
 
-def screenshot(exe, work, script, at_ms, name):
+def screenshot(exe, work, script, at_ms, name, extra=()):
     src = os.path.join(work, name + ".py")
     with open(src, "w") as f:
         f.write(script)
     png = os.path.join(work, name + ".png")
-    p = subprocess.run([exe, "--board", "pyboard-v11", "--clock", "fast", "--run", src, "--screenshot", png,
-                        "--at-ms", str(at_ms)], capture_output=True, timeout=60, cwd=work, env=ENV)
+    p = subprocess.run([exe, "--board", "pyboard-v11", "--clock", "fast"] + list(extra) +
+                       ["--run", src, "--screenshot", png, "--at-ms", str(at_ms)],
+                       capture_output=True, timeout=60, cwd=work, env=ENV)
     return p, png
 
 
@@ -160,6 +167,70 @@ def test_led_screenshots(exe, work):
         colour = hex_rgb(next(l["colour"] for l in LAYOUT["leds"] if l["id"] == n))
         ch = colour.index(max(colour))
         check("LED %d stays off" % n, b[ch] - a[ch] < 25, (a, b))
+
+
+# BoardRenderer's LCD glass colours: backlit, unlit
+LCD_LIT = (0xE4, 0xEC, 0xF6)
+LCD_UNLIT = (0x9C, 0xA3, 0x98)
+
+LCD_SCRIPT = """import pyb
+lcd = pyb.LCD('X')
+lcd.light(True)
+lcd.fill(0)
+lcd.text('pyb.LCD', 8, 2, 1)
+lcd.text('skin at X', 30, 14, 1)
+for x in range(2, 126, 3):
+    lcd.pixel(x, 26, 1)
+for y in range(2, 30):
+    lcd.pixel(125, y, 1)
+lcd.show()
+for y in range(32):
+    print('ROW', ''.join(str(lcd.get(x, y)) for x in range(128)))
+pyb.delay(600)
+lcd.light(False)
+pyb.delay(5000)
+"""
+
+
+def test_lcd_skin_screenshot(exe, work):
+    shots = {}
+    for name, at in (("lcd_lit", 400), ("lcd_unlit", 800)):
+        p, png = screenshot(exe, work, LCD_SCRIPT, at, name, ["--attach", "lcd32mk@X"])
+        ok = p.returncode == 0 and os.path.exists(png)
+        check("LCD skin screenshot at %d ms written" % at, ok, p.stdout.decode() + p.stderr.decode())
+        if not ok:
+            return
+        shots[name] = (p.stdout.decode(), read_png(png))
+    out, (w, h, rows) = shots["lcd_lit"]
+    want = [line.split()[1] for line in out.splitlines() if line.startswith("ROW ")]
+    check("the script printed the LCD's 32 rows", len(want) == 32 and all(len(r) == 128 for r in want), out)
+    if len(want) != 32:
+        return
+    # the glass: the backlit colour's bounding box; the last cell's gap column and row are glass,
+    # so the right and bottom edges are exact, and the panel is 128x32 cells
+    xs, ys = [], []
+    for y, r in enumerate(rows):
+        for x, px in enumerate(r):
+            if px == LCD_LIT:
+                xs.append(x)
+                ys.append(y)
+    check("the LCD panel's backlit glass is in the picture", xs, "no pixel of colour %s" % (LCD_LIT,))
+    if not xs:
+        return
+    x1, y1 = max(xs), max(ys)
+    s = round((x1 - min(xs) + 1) / 128)
+    x0, y0 = x1 - 128 * s + 1, y1 - 32 * s + 1
+    print("    LCD glass at (%d, %d), %d px per pixel" % (x0, y0, s))
+    bad = []
+    for y in range(32):
+        for x in range(128):
+            px = rows[y0 + y * s][x0 + x * s]
+            dark = sum(px) < sum(LCD_LIT) - 150
+            if dark != (want[y][x] == "1"):
+                bad.append((x, y, px))
+    check("every LCD pixel in the window matches lcd.get() (%d set)" % sum(r.count("1") for r in want), not bad, bad[:10])
+    _, (_, _, off_rows) = shots["lcd_unlit"]
+    check("with the backlight off the glass shows its unlit colour", off_rows[y1][x1] == LCD_UNLIT, off_rows[y1][x1])
 
 
 class Pty:
@@ -287,6 +358,71 @@ def test_mouse_and_escape(exe, work):
             p.wait()
 
 
+MAGENTA = (0xFF, 0x00, 0xFF)
+
+
+def test_lcd160cr_touch(exe, work):
+    script = ("import lcd160cr, pyb\nlcd = lcd160cr.LCD160CR('X')\n"
+              "lcd.set_pen(0, lcd.rgb(255, 0, 255))\nlcd.erase()\npyb.delay(5000)\n")
+    p, png = screenshot(exe, work, script, 500, "lcd160cr", ["--attach", "lcd160cr@X"])
+    ok = p.returncode == 0 and os.path.exists(png)
+    check("LCD160CR screenshot written", ok, p.stdout.decode() + p.stderr.decode())
+    if not ok:
+        return
+    _, _, rows = read_png(png)
+    pts = [(x, y) for y, r in enumerate(rows) for x, px in enumerate(r) if px == MAGENTA]
+    x0, y0 = min(x for x, _ in pts), min(y for _, y in pts)
+    w, h = max(x for x, _ in pts) - x0 + 1, max(y for _, y in pts) - y0 + 1
+    check("the erased LCD160CR fills a 128x160 panel at 2 px per pixel (%dx%d at %d,%d)" % (w, h, x0, y0),
+          (w, h) == (256, 320) and len(pts) == 256 * 320, (w, h, len(pts)))
+    proc = subprocess.Popen([exe, "--board", "pyboard-v11", "--serial", "pty", "--clock", "fast",
+                             "--attach", "lcd160cr@X"], cwd=work, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV)
+    pty = None
+    try:
+        r, _, _ = select.select([proc.stdout], [], [], 20)
+        dev = proc.stdout.readline().decode().strip() if r else ""
+        if not dev.startswith("/dev/"):
+            check("windowed board with an LCD160CR prints its PTY", False, dev)
+            return
+        pty = Pty(dev)
+        os.write(pty.fd, b"\x03")
+        pty.read_until(b">>> ", 10)
+        wid = find_window()
+        check("xdotool finds the window with the LCD160CR", wid is not None)
+        if wid is None:
+            return
+        pty.line("import lcd160cr, pyb; lcd = lcd160cr.LCD160CR('X')")
+        out = pty.line("print('before', lcd.get_touch())")
+        check("no touch before the mouse", out is not None and "before (0, 0, 0)" in out, out)
+        os.write(pty.fd, b"while not lcd.is_touched(): pyb.delay(1)\r")
+        pty.read_until(b"... ", 5)
+        os.write(pty.fd, b"\r")
+        time.sleep(0.3)
+        tx, ty = 40, 50
+        xdotool("mousemove", "--window", wid, str(x0 + 2 * tx + 1), str(y0 + 2 * ty + 1))
+        time.sleep(0.2)
+        xdotool("mousedown", "1")
+        check("the polling loop ends when the mouse touches the panel", pty.read_until(b">>> ", 10) is not None, pty.buf)
+        out = pty.line("print('held', lcd.get_touch())")
+        check("get_touch() is (1, %d, %d) under the mouse" % (tx, ty), out is not None and "held (1, %d, %d)" % (tx, ty) in out, out)
+        xdotool("mouseup", "1")
+        time.sleep(0.3)
+        out = pty.line("print('released', lcd.get_touch())")
+        check("the release ends the touch, keeping its position", out is not None and "released (0, %d, %d)" % (tx, ty) in out, out)
+        xdotool("mousemove", "--window", wid, "5", "5")
+        xdotool("key", "Escape")
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            pass
+    finally:
+        if pty:
+            pty.close()
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--exe", default=os.path.join(ROOT, ".build", "debug", "microboard"))
@@ -303,7 +439,9 @@ def main():
     os.makedirs(work, exist_ok=True)
     try:
         test_led_screenshots(exe, work)
+        test_lcd_skin_screenshot(exe, work)
         test_mouse_and_escape(exe, work)
+        test_lcd160cr_touch(exe, work)
     finally:
         if not a.keep:
             shutil.rmtree(work, ignore_errors=True)

@@ -36,6 +36,9 @@ public final class DeviceBuses {
     /// Drives a pin as a push-pull output (pyb.Accel powers the MMA7660 through one); nil: no
     /// pins to drive, the power switch acts on the chip directly.
     public var drivePin: ((_ pin: String, _ level: Bool) -> Void)?
+    /// Sets a pin's output latch without touching its mode (mp_hal_pin_high/low: drivers that
+    /// configured their pins once, such as pyb.LCD, toggle them this way).
+    public var writePin: ((_ pin: String, _ level: Bool) -> Void)?
     /// The pin that powers the onboard accelerometer (pyboard: B5, MMA_AVDD).
     public var accelPowerPin: String?
 
@@ -72,6 +75,7 @@ public final class DeviceBuses {
         // a board's closures must not outlive it (tests make many boards and bus setups)
         unitClockHz = DeviceBuses.defaultUnitClockHz
         drivePin = nil
+        writePin = nil
         accelPowerPin = nil
         softBuses = [:]
         softSPIBuses = [:]

@@ -6,12 +6,13 @@ import Foundation
 //   24lc256@i2c1:0x50,wp=1     ds3231@i2c1                 spiflash@spi1:X5,size=8M
 //   ssd1306-spi@spi2:Y5,dc=Y4,res=Y3
 //   dht22@X1   dht11@Y2   ds18b20@X2,serial=0x1234   (single-wire devices: the pin instead of a bus)
+//   lcd32mk@X  lcd160cr@Y  lcd160cr@XY:0x64   (skins: the position instead of a bus; see Skins.swift)
 //
 // i.e. KIND@BUS[:FIRST[,key=value...]], where FIRST is the I2C address (decimal or 0x hex;
 // optional where the chip has a usual one) or the SPI chip-select pin. JSON takes the same
 // strings, or objects such as {"device": "bme280", "bus": "i2c2", "address": "0x77"}, or a list.
 
-public enum BusKind: String, Equatable { case i2c, spi, pin }
+public enum BusKind: String, Equatable { case i2c, spi, pin, skin }
 
 public struct BusRef: Equatable, Hashable, CustomStringConvertible {
     public var kind: BusKind
@@ -40,6 +41,9 @@ public struct DeviceSpec: Equatable, CustomStringConvertible {
     public var options: [String: String]
 
     public var description: String {
+        if bus.kind == .skin {
+            return "\(kind)@\(chipSelect ?? "?")" + (address.map { ":0x" + String($0, radix: 16) } ?? "")
+        }
         if bus.kind == .pin {
             let opts = options.keys.sorted().map { ",\($0)=\(options[$0]!)" }.joined()
             return "\(kind)@\(chipSelect ?? "?")\(opts)"
@@ -83,11 +87,16 @@ public struct CreatedDevice {
     public let spi: SPIDevice?
     public let sensor: SettableSensor?
     public let display: SSD1306Controller?
+    /// The LCD32MK skin (pyb.LCD's display) and the LCD160CR.
+    public var lcd32: LCD32MKSkin? = nil
+    public var lcd160: LCD160CR? = nil
     /// Extra pins the board must wire (SSD1306 on SPI: "dc", "res").
     public let pins: [String: String]
     /// A single-wire device (DHT, 1-Wire) on the pin `spec.chipSelect`.
     public var wire: WireDevice? = nil
     public var object: AnyObject { (i2c as AnyObject?) ?? (spi as AnyObject?) ?? wire! }
+    /// A skin's buses and pins in its position.
+    public var skin: SkinWiring? = nil
 }
 
 public enum DeviceCatalog {
@@ -109,6 +118,8 @@ public enum DeviceCatalog {
         "dht11": Entry(bus: .pin, defaultAddress: nil, options: []),
         "dht22": Entry(bus: .pin, defaultAddress: nil, options: []),
         "ds18b20": Entry(bus: .pin, defaultAddress: nil, options: ["serial"]),
+        "lcd32mk": Entry(bus: .skin, defaultAddress: nil, options: []),
+        "lcd160cr": Entry(bus: .skin, defaultAddress: LCD160CR.defaultAddress, options: []),
     ]
 
     nonisolated(unsafe) static var ds18b20Made = 0
@@ -131,6 +142,11 @@ public enum DeviceCatalog {
             paramText = nil
         }
         guard !kind.isEmpty, !busText.isEmpty else { throw DeviceCatalogError.syntax(text) }
+        if entries[kind]?.bus == .skin {
+            // KIND@POSITION[:ADDRESS]
+            return try validate(kind: kind, bus: BusRef(kind: .skin, id: 0), first: paramText.map(String.init),
+                                options: [:], position: String(busText))
+        }
         if entries[kind]?.bus == .pin {
             // KIND@PIN[,key=value...]
             let items = rest.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -167,7 +183,7 @@ public enum DeviceCatalog {
         return UInt8(v)
     }
 
-    static func validate(kind: String, bus: BusRef, first: String?, options: [String: String]) throws -> DeviceSpec {
+    static func validate(kind: String, bus: BusRef, first: String?, options: [String: String], position: String? = nil) throws -> DeviceSpec {
         guard let entry = entries[kind] else { throw DeviceCatalogError.unknownDevice(kind, known: knownDevices) }
         guard bus.kind == entry.bus else { throw DeviceCatalogError.wrongBus(device: kind, bus: bus, wants: entry.bus) }
         for key in options.keys where !entry.options.contains(key) {
@@ -184,6 +200,13 @@ public enum DeviceCatalog {
         case .pin:
             guard let p = first, isPinName(p) else { throw DeviceCatalogError.missing(device: kind, what: "a pin (e.g. \(kind)@X1)") }
             spec.chipSelect = p
+        case .skin:
+            let valid = Skins.positions[kind] ?? []
+            guard let pos = position?.uppercased(), valid.contains(pos) else {
+                throw DeviceCatalogError.missing(device: kind, what: "a skin position (\(valid.joined(separator: ", ")), e.g. \(kind)@X)")
+            }
+            spec.chipSelect = pos
+            if let f = first { spec.address = try parseAddress(f) } else { spec.address = entry.defaultAddress }
         }
         if let s = options["serial"] { _ = try serialNumber(kind, s) }
         for key in ["dc", "res"] where options[key] != nil && !isPinName(options[key]!) {
@@ -262,6 +285,9 @@ public enum DeviceCatalog {
                 else if let n = v as? NSNumber { options[k.lowercased()] = n.stringValue }
                 else { throw DeviceCatalogError.badOption(device: kind, option: k, value: "\(v)", why: "expected a string or number") }
             }
+            if entries[kind.lowercased()]?.bus == .skin {
+                return try validate(kind: kind.lowercased(), bus: BusRef(kind: .skin, id: 0), first: first, options: options, position: bus)
+            }
             if entries[kind.lowercased()]?.bus == .pin {
                 return try validate(kind: kind.lowercased(), bus: BusRef(kind: .pin, id: 0), first: bus, options: options)
             }
@@ -313,16 +339,58 @@ public enum DeviceCatalog {
             let serial = try o["serial"].map { try serialNumber(spec.kind, $0) } ?? (0x0000_5EED_0000 + UInt64(ds18b20Made))
             let d = DS18B20(serial: serial)
             return CreatedDevice(spec: spec, i2c: nil, spi: nil, sensor: d, display: nil, pins: [:], wire: d)
+        case "lcd32mk":
+            let d = LCD32MKSkin()
+            var c = CreatedDevice(spec: spec, i2c: nil, spi: d, sensor: nil, display: nil, pins: skinPins(spec))
+            c.lcd32 = d
+            c.skin = Skins.wiring(spec.kind, spec.chipSelect ?? "")
+            return c
+        case "lcd160cr":
+            let d = LCD160CR(address: addr, clock: clock)
+            var c = CreatedDevice(spec: spec, i2c: d, spi: LCD160CRSPIPort(d), sensor: d, display: nil, pins: skinPins(spec))
+            c.lcd160 = d
+            c.skin = Skins.wiring(spec.kind, spec.chipSelect ?? "")
+            return c
         default:
             throw DeviceCatalogError.unknownDevice(spec.kind, known: knownDevices)
         }
     }
 
+    static func skinPins(_ spec: DeviceSpec) -> [String: String] {
+        Skins.wiring(spec.kind, spec.chipSelect ?? "")?.pins ?? [:]
+    }
+
     /// Parses and builds, attaching to the matching bus from `i2cBuses`/`spiBuses`.
     @discardableResult
-    public static func attach(_ spec: DeviceSpec, i2cBuses: [Int: I2CBus], spiBuses: [Int: SPIBus], clock: @escaping DeviceClock) throws -> CreatedDevice {
+    public static func attach(_ spec: DeviceSpec, i2cBuses: [Int: I2CBus], spiBuses: [Int: SPIBus], clock: @escaping DeviceClock,
+                              i2cNames: [String: Int] = [:], spiNames: [String: Int] = [:]) throws -> CreatedDevice {
         let created = try make(spec, clock: clock)
         switch spec.bus.kind {
+        case .skin:
+            guard let w = created.skin else { throw DeviceCatalogError.missing(device: spec.kind, what: "a skin position") }
+            var i2cBus: I2CBus?, spiBus: SPIBus?
+            if let name = w.i2c {
+                guard let b = i2cNames[name].flatMap({ i2cBuses[$0] }) else { throw DeviceCatalogError.badBus("I2C \(name) (this board has no such bus)") }
+                i2cBus = b
+            }
+            if let name = w.spi {
+                guard let b = spiNames[name].flatMap({ spiBuses[$0] }) else { throw DeviceCatalogError.badBus("SPI \(name) (this board has no such bus)") }
+                spiBus = b
+            }
+            if let d = created.i2c, let b = i2cBus {
+                try b.attach(d)
+                created.lcd160?.moveAddress = { [unowned b] from, to in b.move(from: from, to: to) }
+            }
+            if let d = created.spi, let b = spiBus {
+                if let cs = w.pins["cs"] {
+                    try b.attach(d, chipSelect: cs)
+                } else {
+                    // chip select tied active on the skin: selected for good
+                    let tied = "\(spec.kind)@\(spec.chipSelect ?? "")"
+                    try b.attach(d, chipSelect: tied)
+                    b.setChipSelect(tied, level: false)
+                }
+            }
         case .i2c:
             guard let bus = i2cBuses[spec.bus.id] else { throw DeviceCatalogError.badBus("\(spec.bus) (this board has \(i2cBuses.keys.sorted().map { "i2c\($0)" }.joined(separator: ", ")))") }
             try bus.attach(created.i2c!)

@@ -78,6 +78,14 @@ public final class I2CBus {
 
     public func device(at address: UInt8) -> I2CDevice? { devices[address] }
 
+    /// Re-files the device at `from` under `to` (a chip whose address is set by a command);
+    /// false when `to` is taken or not a 7-bit address.
+    public func move(from: UInt8, to: UInt8) -> Bool {
+        guard to < 0x80, devices[to] == nil, let d = devices.removeValue(forKey: from) else { return false }
+        devices[to] = d
+        return true
+    }
+
     public var attached: [I2CDevice] { devices.keys.sorted().compactMap { devices[$0] } }
 
     // MARK: byte-level primitives (controller side)

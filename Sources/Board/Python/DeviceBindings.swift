@@ -1,7 +1,8 @@
 import MicroPythonCore
 
-// Adds the bus and device classes to the board's modules: machine.I2C, machine.SoftI2C, machine.I2CTarget,
-// machine.SPI, machine.SoftSPI, pyb.I2C, pyb.SPI and pyb.Accel. The modules themselves are the board's; this only
+// Adds the bus and device classes to the board's modules: machine.I2C, machine.SoftI2C,
+// machine.I2CTarget, machine.SPI, machine.SoftSPI, pyb.I2C, pyb.SPI, pyb.Accel and pyb.LCD. The
+// modules themselves are the board's; this only
 // extends them, so `register()` must run before their first import.
 
 public enum DeviceBindings {
@@ -26,7 +27,8 @@ public enum DeviceBindings {
 
     /// The entries this file adds to `pyb`.
     public static func pybEntries() -> [(String, PyEntry)] {
-        [("Accel", .value(PybAccel.type)), ("I2C", .value(PybI2C.type)), ("SPI", .value(PybSPI.type))]
+        [("Accel", .value(PybAccel.type)), ("I2C", .value(PybI2C.type)), ("SPI", .value(PybSPI.type)),
+         ("LCD", .value(PybLCD.type))]
     }
 
     public static func register() {
