@@ -645,13 +645,18 @@ enum ObjMisc {
     }
 
     static func makeType(_ a: Args) throws -> Obj {
-        if a.count == 1 { return a[0].type }
-        guard a.count == 3, a[1].isType(.tuple), a[2].isType(.dict) else { throw typeError("type() takes 1 or 3 arguments") }
-        var bases: [Obj] = []
-        for i in 0..<tupleLen(a[1]) { bases.append(tupleItems(a[1])[i]) }
-        let d = try dictCopy(a[2])
-        let keep = pushRoot(d); defer { popRoots(to: keep) }
-        return try newClass(name: a[0], bases: bases, dict: d)
+        // type(name, bases, dict) makes the class with the most derived metaclass of its bases
+        if a.count == 3, a[1].isType(.tuple) {
+            var winner = TypeID.type.obj
+            for i in 0..<tupleLen(a[1]) {
+                let m = tupleItems(a[1])[i].type
+                if m != winner && isSubclassRaw(m, winner) { winner = m }
+            }
+            if winner != TypeID.type.obj {
+                return try callObjectArgs(winner, [a[0], a[1], a[2]], stackTop: rt.pointee.vmStackTop)
+            }
+        }
+        return try allocInstance(TypeID.type.obj, a)
     }
 
     static let propertyMethods: [NativeSpec] = [

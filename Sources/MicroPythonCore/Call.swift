@@ -163,6 +163,19 @@ func createInstance(_ t: Obj, _ args: Args) throws -> Obj {
 /// object.__new__(cls): the storage for an instance, including a native part for subclasses of
 /// builtin types.
 func allocInstance(_ t: Obj, _ args: Args) throws -> Obj {
+    // an instance of type or of a metaclass is a class: type.__new__(mcs, name, bases, dict)
+    if t == TypeID.type.obj || isSubclassRaw(t, TypeID.type.obj) {
+        if args.count == 1 && t == TypeID.type.obj { return args[0].type }
+        guard args.count == 3, isStr(args[0]), args[1].isType(.tuple), args[2].isType(.dict) else {
+            throw typeError("type() takes 1 or 3 arguments")
+        }
+        var bases: [Obj] = []
+        for i in 0..<tupleLen(args[1]) { bases.append(tupleItems(args[1])[i]) }
+        let d = try dictCopy(args[2])
+        let keep = pushRoot(d)
+        defer { popRoots(to: keep) }
+        return try newClass(name: args[0], bases: bases, dict: d, metaclass: t)
+    }
     if isExceptionType(t) {
         let a = try newTuple(args.base, args.count)
         let keep = pushRoot(a)
