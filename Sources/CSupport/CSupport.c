@@ -23,6 +23,8 @@ void *mb_map_zeroed(size_t size) {
     return p == MAP_FAILED ? NULL : p;
 }
 
+const char *mb_dirent_name(const struct dirent *e) { return e->d_name; }
+
 int mb_unmap(void *addr, size_t size) { return munmap(addr, size); }
 
 __attribute__((noinline)) void mb_with_registers_spilled(void *ctx, void (*fn)(void *ctx, void *sp)) {

@@ -176,6 +176,17 @@ func allocInstance(_ t: Obj, _ args: Args) throws -> Obj {
         defer { popRoots(to: keep) }
         return try newClass(name: args[0], bases: bases, dict: d, metaclass: t)
     }
+    // object.__new__ of a builtin or flash type must build it as its constructor does: a bare
+    // object would have the wrong layout for the type's methods
+    if !isUserClass(t) && t != TypeID.object.obj && !isExceptionType(t) {
+        if let id = TypeID.from(addr: t.raw) {
+            guard let maker = typeMakers[id.rawValue] else { throw typeError("cannot create '\(typeNameOf(t))' instances") }
+            return try maker(args)
+        }
+        if isRomAddr(t.raw) && t.w(TypeWord.extra) != 0 {
+            return try callNative(Obj(raw: t.w(TypeWord.extra)), args)
+        }
+    }
     if isExceptionType(t) {
         let a = try newTuple(args.base, args.count)
         let keep = pushRoot(a)

@@ -155,6 +155,7 @@ enum ModuleCollections {
     /// __new__(cls, *values, **named_values)
     static func namedTupleNew(_ a: Args) throws -> Obj {
         let cls = a[0]
+        guard isTypeObj(cls) else { throw typeError("__new__(X): X is not a type object") }
         let fields = namedTupleFields(cls)
         guard fields.isType(.tuple) else { throw typeError("not a namedtuple") }
         let n = tupleLen(fields)
@@ -277,7 +278,7 @@ enum ModuleCollections {
                 if maxlen < 0 { throw pyErr(.ValueError) }
             }
             let flags = try a.arg(3, "flags").map { try intToInt($0) } ?? 0
-            let d = try allocNativeInstance(cls, extra: 6)
+            let d = try allocNativeInstance(cls, of: try dequeClass(), extra: 6)
             let keep = pushRoot(d)
             defer { popRoots(to: keep) }
             let cap = maxlen >= 0 ? max(1, min(maxlen, 8)) : 8

@@ -97,7 +97,7 @@ enum ModuleFramebuf {
 
     static let methods: [NativeSpec] = [
         fn("__new__", 1, NativeSpec.varArgs, kw: true) { a in
-            try allocNativeInstance(a[0], extra: FBWord.count)
+            try allocNativeInstance(a[0], of: try frameBufferClass(), extra: FBWord.count)
         },
         method("__init__", 5, 6) { a in
             let o = a[0]

@@ -141,8 +141,9 @@ enum ModuleIO {
         fn("__new__", 1, NativeSpec.varArgs, kw: true) { a throws in
             // the initial value is set by __init__, so subclasses choose their own arguments
             let cls = a[0]
+            guard isTypeObj(cls) else { throw typeError("__new__(X): X is not a type object") }
             let binary = isSubclassRaw(cls, try bytesIOClass())
-            let s = try allocNativeInstance(cls, extra: 5)
+            let s = try allocNativeInstance(cls, of: binary ? try bytesIOClass() : try stringIOClass(), extra: 5)
             let keep = pushRoot(s)
             defer { popRoots(to: keep) }
             s.setW(SIOWord.flags, binary ? 2 : 0)

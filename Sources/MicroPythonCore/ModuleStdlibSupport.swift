@@ -43,6 +43,16 @@ func allocNativeInstance(_ cls: Obj, extra: Int) throws -> Obj {
     try allocObj(cls.raw, words: NativeClassWord.first + extra)
 }
 
+/// `native.__new__(cls)`: cls must be the native class or a subclass of it, or the instance
+/// would have another type's layout.
+func allocNativeInstance(_ cls: Obj, of native: Obj, extra: Int) throws -> Obj {
+    guard isTypeObj(cls) else { throw typeError("__new__(X): X is not a type object") }
+    guard cls == native || isSubclassRaw(cls, native) else {
+        throw typeError("__new__(\(typeNameOf(cls))): \(typeNameOf(cls)) is not a subtype of \(typeNameOf(native))")
+    }
+    return try allocNativeInstance(cls, extra: extra)
+}
+
 /// True if `o` is an instance of the native class `cls` or of a subclass.
 @inline(__always) func isNativeInstance(_ o: Obj, _ cls: Obj) -> Bool {
     o.isPtr && (o.words[0] == cls.raw || (isHeapAddr(o.words[0]) && isUserClass(o.type) && isSubclassRaw(o.type, cls)))

@@ -1,3 +1,4 @@
+import CSupport
 import Glibc
 
 // VfsPosix: a host folder as a filesystem, the unix port's view. [type][root][cwd]: root is the
@@ -31,7 +32,7 @@ enum VfsPosix {
             let keep = pushRoot(l)
             defer { popRoots(to: keep) }
             while let e = readdir(d) {
-                let name = withUnsafeBytes(of: e.pointee.d_name) { b in Array(b.prefix(while: { $0 != 0 })) }
+                let name = Array(String(cString: mb_dirent_name(e)).utf8)
                 if name == [46] || name == [46, 46] { continue }
                 let kind = e.pointee.d_type == UInt8(DT_DIR) ? 0x4000 : 0x8000
                 let nameObj = try newStr(name)

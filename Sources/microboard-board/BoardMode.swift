@@ -212,7 +212,7 @@ func finishImages(_ tempFolder: String?) {
 func removeFolder(_ path: String) {
     if let d = opendir(path) {
         while let e = readdir(d) {
-            let name = withUnsafeBytes(of: e.pointee.d_name) { b in String(decoding: b.prefix(while: { $0 != 0 }), as: UTF8.self) }
+            let name = String(cString: mb_dirent_name(e))
             if name != "." && name != ".." { unlink(path + "/" + name) }
         }
         closedir(d)

@@ -1,5 +1,6 @@
 #ifndef MICROBOARD_CSUPPORT_H
 #define MICROBOARD_CSUPPORT_H
+#include <dirent.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -9,6 +10,10 @@
 void *mb_map_fixed(uintptr_t addr, size_t size);
 /// Anonymous zero-filled memory whose pages are only backed once touched (NULL on failure).
 void *mb_map_zeroed(size_t size);
+/// A directory entry's name in place: readdir's records are only as long as their name, so
+/// copying the whole d_name array (as Swift does with the imported tuple) can read past the
+/// last record into an unmapped page.
+const char *mb_dirent_name(const struct dirent *e);
 int mb_unmap(void *addr, size_t size);
 
 // Calls fn(ctx, sp) after spilling every callee-saved register onto this thread's stack, so that
