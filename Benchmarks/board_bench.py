@@ -3,8 +3,11 @@
 
   delay     realtime clock: wall time of `pyb.delay(10000)` (must be within 1% of 10 s)
   budget    realtime clock: a busy `for` loop for 2 s of virtual time; iterations per virtual second
-            against the cost table (board.json costs.cyclesPerTick at 168 MHz), and whether the host
-            kept up (virtual time / wall time)
+            against the cost table (3 instructions an iteration at board.json costs.cyclesPerOp, 168
+            MHz), and whether the host kept up (virtual time / wall time)
+  pystone   deterministic clock: Pystone 1.2's Proc0(300) (PyPI micropython-pystone, fetched) in
+            virtual time against a real PYBv1.0's 162376 us for the same work (perf_bench
+            misc_pystone at N=100 M=100, micropython/micropython PR #4858)
   fast      --clock fast: a CPU-bound script's virtual time / wall time (the speed-up over real time)
   idle      the board idling at the REPL (--serial pty, realtime clock): CPU use over 10 s from
             /proc/PID/stat (must be < 2% of one core)
@@ -97,7 +100,7 @@ print('MARK b', n, us)
 
 
 def bench_budget(exe, work):
-    cpt = BOARD["costs"]["cyclesPerTick"]
+    cpt = BOARD["costs"]["cyclesPerOp"] * 3      # FOR_ITER, STORE, JUMP
     lines, rc = run_script(exe, work, BUSY % 2_000_000, "realtime")
     m = marks(lines)
     if "b" not in m:
@@ -106,7 +109,7 @@ def bench_budget(exe, work):
     wall = m["b"][0] - m["a"][0]
     rate = n / (us / 1e6)
     want = HZ / cpt
-    report("budget", "%d loop iterations in %.3f s virtual: %.0f it/s; cost table %d cycles/tick at 168 MHz "
+    report("budget", "%d loop iterations in %.3f s virtual: %.0f it/s; cost table %d cycles/iteration at 168 MHz "
            "= %.0f it/s (%+.1f%%); wall %.3f s (host kept up: virtual/wall %.3f)"
            % (n, us / 1e6, rate, cpt, want, (rate / want - 1) * 100, wall, us / 1e6 / wall),
            abs(rate / want - 1) < 0.05)
@@ -210,8 +213,44 @@ def bench_storage(exe, work):
            % (1024 / w, w, 10240 / r, r, 500 / s, s, 500 / sr, sr), ok)
 
 
-BENCHES = {"delay": bench_delay, "budget": bench_budget, "fast": bench_fast, "idle": bench_idle,
-           "storage": bench_storage}
+# A real PYBv1.0 (STM32F405, 168 MHz) running MicroPython's perf_bench misc_pystone (Pystone 1.2's
+# Proc0) with 300 loops took 162376 us: dpgeorge's run in micropython/micropython PR #4858 (2019,
+# N=100 M=100). The cost table (board.json costs) was fitted to it and to bm_fannkuch (82412 us).
+PYSTONE_REAL_US = 162376
+PYSTONE_SDIST = ("https://files.pythonhosted.org/packages/13/00/8f7c7ab316e8850ea3273956e1370d008cfd"
+                 "36697dec2492388d3b000335/micropython-pystone-3.4.2-2.tar.gz")
+
+
+def fetch_pystone(work):
+    """Pystone 1.2 as MicroPython's own package publishes it (PyPI micropython-pystone)."""
+    import io, tarfile, urllib.request
+    data = urllib.request.urlopen(PYSTONE_SDIST, timeout=60).read()
+    with tarfile.open(fileobj=io.BytesIO(data)) as t:
+        member = next(m for m in t.getmembers() if m.name.endswith("/pystone.py"))
+        src = t.extractfile(member).read().decode()
+    # it predates time.ticks_us: give it a clock, and drop its own 50000-loop main run
+    src = src.replace("from utime import clock", "from time import ticks_us\ndef clock():\n    return ticks_us() / 1e6")
+    return src.split("if __name__ ==")[0]
+
+
+def bench_pystone(exe, work):
+    try:
+        src = fetch_pystone(work)
+    except Exception as e:
+        return report("pystone", "skipped: cannot fetch micropython-pystone from PyPI (%s)" % e)
+    src += ("\nfrom time import ticks_us, ticks_diff\nt0 = ticks_us()\nProc0(300)\n"
+            "print('MARK p', ticks_diff(ticks_us(), t0))\n")
+    lines, rc = run_script(exe, work, src, "deterministic")
+    m = marks(lines)
+    if "p" not in m:
+        return report("pystone", "no result (status %s): %s" % (rc, lines[-3:]), False)
+    us = int(m["p"][1][0])
+    report("pystone", "Proc0(300) in %d us virtual; real PYBv1.0 %d us (PR #4858): %+.1f%%"
+           % (us, PYSTONE_REAL_US, (us / PYSTONE_REAL_US - 1) * 100), abs(us / PYSTONE_REAL_US - 1) < 0.10)
+
+
+BENCHES = {"delay": bench_delay, "budget": bench_budget, "pystone": bench_pystone, "fast": bench_fast,
+           "idle": bench_idle, "storage": bench_storage}
 
 
 def main():

@@ -118,7 +118,8 @@ public final class Board: @unchecked Sendable {
         self.definition = def
         self.options = options
         clock = VirtualClock(hz: def.clock.sysclkHz)
-        scheduler = Scheduler(clock: clock, mode: options.clockMode, speed: options.speed, cyclesPerTick: def.costs.cyclesPerTick)
+        scheduler = Scheduler(clock: clock, mode: options.clockMode, speed: options.speed, cyclesPerOp: def.costs.cyclesPerOp)
+        Py.callOps = def.costs.callOps
         pins = PinModel(def)
         sysclkHz = def.clock.sysclkHz
         rtcBaseNanos = options.clockMode == .deterministic ? def.reset.wallClockEpoch * 1_000_000_000 : hostWallNanos()

@@ -101,8 +101,10 @@ public struct BoardDefinition: Codable, Sendable {
         public var interrupt: String?
     }
     public struct Costs: Codable, Sendable {
-        /// Cycles charged per VM tick (one backward jump or call).
-        public var cyclesPerTick: Int
+        /// Cycles charged per VM instruction.
+        public var cyclesPerOp: Int
+        /// Extra instruction units a call costs (frame set-up, argument binding, lookups).
+        public var callOps: Int
         public var calibration: String
         /// Extra cycles of native operations the board layer performs.
         public var native: [String: Int]
@@ -243,7 +245,8 @@ extension BoardDefinition {
         func bad(_ why: String) -> BoardError { .badDefinition(id, why) }
         if clock.sysclkHz <= 0 { throw bad("clock.sysclkHz must be positive") }
         if heap.bytes < 16 * 1024 { throw bad("heap.bytes below 16 KiB") }
-        if costs.cyclesPerTick <= 0 { throw bad("costs.cyclesPerTick must be positive") }
+        if costs.cyclesPerOp <= 0 { throw bad("costs.cyclesPerOp must be positive") }
+        if costs.callOps < 0 { throw bad("costs.callOps must not be negative") }
         var names = Set<String>()
         for p in pins {
             for n in [p.cpu] + p.board where !names.insert(n).inserted { throw bad("pin name \(n) appears twice") }

@@ -1,12 +1,13 @@
 import MicroPythonCore
 
-// The cycle budget (DESIGN §4). The VM calls `Py.pendingHook` every `Py.tickQuantum` ticks (a
-// tick is one backward jump or call); the scheduler turns ticks into cycles with the board's
-// calibrated cost per tick (`costs.cyclesPerTick`), adds the explicit costs native calls charge,
+// The cycle budget (DESIGN §4). The VM counts instruction units (one per instruction, plus
+// `costs.callOps` per call) and calls `Py.pendingHook` every `Py.tickQuantum` units; the
+// scheduler turns units into cycles with the board's calibrated `costs.cyclesPerOp`, adds the
+// explicit costs native calls charge,
 // advances the virtual clock, steps the peripherals whose events are due, delivers interrupts,
 // and in realtime mode sleeps the host so virtual time keeps pace with the wall clock. The
 // quantum is re-planned at every hook so the hook lands on the next peripheral event: interrupts
-// arrive at their virtual time to within one tick.
+// arrive at their virtual time to within the straight-line code before the next backward jump or call.
 //
 // Idle waits (pyb.delay, time.sleep, pyb.wfi, waiting at the REPL) go through `idle`, which
 // jumps virtual time to the next event (fast, deterministic) or sleeps the host until it is due
@@ -27,7 +28,7 @@ final class Scheduler {
     var mode: ClockMode
     /// Realtime pacing factor: 2 runs the board at twice its speed.
     var speed: Double
-    var cyclesPerTick: UInt64
+    var cyclesPerOp: UInt64
     var peripherals: [Peripheral] = []
     /// Target length of a quantum in virtual time.
     var quantumNanos: UInt64 = 250_000
@@ -41,21 +42,21 @@ final class Scheduler {
     private var speedVirtual: UInt64 = 0
     private(set) var speedPercent: Double = 100
 
-    init(clock: VirtualClock, mode: ClockMode, speed: Double, cyclesPerTick: Int) {
+    init(clock: VirtualClock, mode: ClockMode, speed: Double, cyclesPerOp: Int) {
         self.clock = clock
         self.mode = mode
         self.speed = speed > 0 ? speed : 1
-        self.cyclesPerTick = UInt64(max(1, cyclesPerTick))
+        self.cyclesPerOp = UInt64(max(1, cyclesPerOp))
     }
 
-    /// Accounts the ticks run since the last call.
+    /// Accounts the instruction units run since the last call.
     @inline(__always) func sync() {
         let t = Py.tickCount
-        if t > lastTicks { clock.advance(cycles: UInt64(t - lastTicks) &* cyclesPerTick) }
+        if t > lastTicks { clock.advance(cycles: UInt64(t - lastTicks) &* cyclesPerOp) }
         lastTicks = t
     }
 
-    /// Virtual time now, including ticks not yet accounted.
+    /// Virtual time now, including instruction units not yet accounted.
     func now() -> UInt64 {
         sync()
         return clock.nanos
@@ -82,7 +83,7 @@ final class Scheduler {
         var q = quantumNanos
         let t = clock.nanos
         if let e = nextEvent() { q = min(q, e > t ? e - t : 0) }
-        let ticks = clock.cycles(forNanos: q) / cyclesPerTick
+        let ticks = clock.cycles(forNanos: q) / cyclesPerOp
         Py.tickQuantum = Int(max(1, min(ticks, 1 << 24)))
     }
 

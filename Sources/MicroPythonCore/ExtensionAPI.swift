@@ -429,23 +429,30 @@ public enum Py {
     }
     /// Asks the VM to run the pending hook at the next backward jump or call (VM thread only).
     public static func requestAttention() { MicroPythonCore.requestAttention() }
-    /// Called by the VM between opcodes every `tickQuantum` backward jumps/calls, and at once after
+    /// Called by the VM between opcodes every `tickQuantum` instruction units, and at once after
     /// `requestAttention`. May throw (KeyboardInterrupt, an exception from a soft handler).
     public static var pendingHook: (() throws -> Void)? {
         get { MicroPythonCore.pendingHook }
         set { MicroPythonCore.pendingHook = newValue }
     }
-    /// Backward jumps and calls between pending-hook calls.
+    /// Instruction units between pending-hook calls. A unit is one instruction; a call adds
+    /// `callOps` more. The VM checks at backward jumps and calls, so a quantum may overrun by the
+    /// straight-line code before the next one.
     public static var tickQuantum: Int {
         get { rt.pointee.tickQuantum }
         set { rt.pointee.tickQuantum = max(1, newValue); setTicksLeft(min(rt.pointee.ticksLeft, rt.pointee.tickQuantum)) }
     }
-    /// Backward jumps and calls since the previous pending-hook call (inside the hook: the ticks
-    /// that led to this call).
+    /// Instruction units since the previous pending-hook call (inside the hook: the units that
+    /// led to this call).
     public static var ticksUsed: Int { vmTickCount() - ticksAtLastHook }
-    /// Backward jumps and calls executed since start-up; monotonic, exact across
-    /// `requestAttention` (the scheduler's cycle estimate). VM thread only.
+    /// Instruction units executed since start-up; monotonic, exact across `requestAttention`
+    /// (the scheduler's cycle estimate). VM thread only.
     public static var tickCount: Int { vmTickCount() }
+    /// Extra instruction units a Python call costs (the board's cost table; 0 on the host).
+    public static var callOps: Int {
+        get { MicroPythonCore.callOps }
+        set { MicroPythonCore.callOps = max(0, newValue) }
+    }
     public static func heapLock() { rt.pointee.heapLockDepth += 1 }
     public static func heapUnlock() { if rt.pointee.heapLockDepth > 0 { rt.pointee.heapLockDepth -= 1 } }
     /// Raises a pending Ctrl-C and runs scheduled callbacks (for native wait loops).

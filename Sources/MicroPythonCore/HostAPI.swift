@@ -204,7 +204,7 @@ public enum Interpreter {
         gcCollect()
     }
 
-    /// Limits the program to about `n` backward jumps and calls (nil: unlimited), for fuzzing.
+    /// Limits the program to about `n` instructions (nil: unlimited), for fuzzing.
     public static func setBudget(_ n: Int?) {
         rt.pointee.budget = n ?? -1
         setTicksLeft(n.map { min($0, rt.pointee.tickQuantum) } ?? rt.pointee.tickQuantum)

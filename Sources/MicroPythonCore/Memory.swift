@@ -52,11 +52,12 @@ struct RuntimeState {
     var maxCallDepth: Int
     var floatIsSingle: Bool
     var pendingInterrupt: Bool
-    /// Counts down at backward jumps and calls; at zero the slow path runs (signals, scheduled
-    /// callbacks, board hooks, instruction budget) and reloads it with `tickQuantum`.
+    /// Counts down by the instructions run (charged at backward jumps, calls and frame exits); at
+    /// zero the slow path runs (signals, scheduled callbacks, board hooks, instruction budget) and
+    /// reloads it with `tickQuantum`.
     var ticksLeft: Int
     var tickQuantum: Int
-    /// Remaining backward jumps and calls before RuntimeError (fuzzing, tests); -1 is unlimited.
+    /// Remaining instruction units before RuntimeError (fuzzing, tests); -1 is unlimited.
     var budget: Int
 }
 
@@ -101,7 +102,7 @@ func mapRegions(heapBytes: Int, vmStackSlots: Int) throws {
         romTop: Region.romBase + TypeID.capacity * TypeID.slotBytes, rootsAddr: 0,
         vmStackBase: stack, vmStackTop: stack, vmStackLimit: stack + vmStackSlots,
         nativeStackTop: nil, nativeStackLimit: 0, callDepth: 0, maxCallDepth: 1_000,
-        floatIsSingle: false, pendingInterrupt: false, ticksLeft: 10_000, tickQuantum: 10_000, budget: -1)
+        floatIsSingle: false, pendingInterrupt: false, ticksLeft: 100_000, tickQuantum: 100_000, budget: -1)
     rt.pointee.rootsAddr = romAllocRaw(bytes: Root.count * 4)
     heapInit(base: Region.ramBase, bytes: heapBytes)
 }

@@ -98,6 +98,11 @@ private func dispatch(_ frame: UnsafeMutablePointer<Obj>, _ ip: inout Int, _ sp:
     let locals = frame + FrameWord.header
     let stackBase = locals + codeNLocals(code)
     let globals = frame[FrameWord.globals]
+    // Instructions run since this frame's last tick: a tick charges them to the cycle budget
+    // (the board's virtual time is instructions x cycles per instruction, plus calls), and so
+    // does leaving the frame. A register add per instruction, no memory traffic.
+    var pendingOps = 0
+    defer { chargeOps(pendingOps) }
     while true {
         if _slowPath(!pendingThrow.isNull) {
             let exc = pendingThrow
@@ -121,6 +126,7 @@ private func dispatch(_ frame: UnsafeMutablePointer<Obj>, _ ip: inout Int, _ sp:
         }
         let w = bc[ip]
         ip += 1
+        pendingOps &+= 1
         let arg = Int(w >> 8)
         switch Op.from(w) {
         case .nop:
@@ -318,7 +324,7 @@ private func dispatch(_ frame: UnsafeMutablePointer<Obj>, _ ip: inout Int, _ sp:
             sp[-1] = try pyTruthy(sp[-1]) ? .false : .true
 
         case .jump:
-            if arg < ip { try tick() }
+            if arg < ip { try tick(pendingOps); pendingOps = 0 }
             ip = arg
         case .popJumpIfFalse:
             let v = vmPop(&sp)
@@ -404,7 +410,7 @@ private func dispatch(_ frame: UnsafeMutablePointer<Obj>, _ ip: inout Int, _ sp:
             }
             sp = argBase - 2
             vmPush(&sp, result)
-            try tick()
+            try tick(pendingOps &+ callOps); pendingOps = 0
         case .callEx:
             let kwargs = arg == 1 ? vmPop(&sp) : Obj.null
             let posTuple = vmPop(&sp)
@@ -626,7 +632,7 @@ private func dispatch(_ frame: UnsafeMutablePointer<Obj>, _ ip: inout Int, _ sp:
             } else {
                 try mpyCall(arg, &sp, stackBase)
             }
-            try tick()
+            try tick(pendingOps &+ callOps); pendingOps = 0
         case .mpForIter:
             if try mpyForIter(&sp, stackBase) { ip = arg }
         case .mpStoreSubscr:
@@ -660,7 +666,7 @@ private func dispatch(_ frame: UnsafeMutablePointer<Obj>, _ ip: inout Int, _ sp:
         case .mpEndFinally:
             let target = try mpyEndFinally(consts[arg], &sp, stackBase, locals)
             if target >= 0 {
-                if target < ip { try tick() }
+                if target < ip { try tick(pendingOps); pendingOps = 0 }
                 ip = target
             }
         }
@@ -739,10 +745,23 @@ private func dispatch(_ frame: UnsafeMutablePointer<Obj>, _ ip: inout Int, _ sp:
     }
 }
 
-@inline(__always) func tick() throws {
-    rt.pointee.ticksLeft &-= 1
+/// Charges `units` (instructions, plus `callOps` for a call) at a backward jump or a call, the
+/// points where the VM may stop for interrupts, board hooks and the budget.
+@inline(__always) func tick(_ units: Int) throws {
+    rt.pointee.ticksLeft &-= units
     if _slowPath(rt.pointee.ticksLeft <= 0 || mb_sigint_pending != 0) { try handlePendingInterrupt() }
 }
+
+/// Charges the instructions a frame ran after its last tick, as it returns, yields or raises;
+/// the next tick notices if the quantum ran out.
+@inline(__always) func chargeOps(_ units: Int) {
+    rt.pointee.ticksLeft &-= units
+}
+
+/// The cost of a call in instruction units, on top of its CALL instruction: frames, argument
+/// binding and lookups make a call far dearer than an instruction on a real board (the board
+/// sets it from its cost table; 0 on the host).
+nonisolated(unsafe) var callOps = 0
 
 /// Asks the VM to run the slow path at the next backward jump or call.
 func requestAttention() { setTicksLeft(0) }
@@ -750,11 +769,11 @@ func requestAttention() { setTicksLeft(0) }
 // Tick accounting for the board's cycle estimate: `ticksLeft` counts down from `ticksReload`;
 // every reload first banks what was consumed, so `tickCount()` is exact even when
 // requestAttention cuts a quantum short.
-nonisolated(unsafe) var ticksReload = 10_000
+nonisolated(unsafe) var ticksReload = 100_000
 nonisolated(unsafe) var ticksBanked = 0
 nonisolated(unsafe) var ticksAtLastHook = 0
 
-/// Backward jumps and calls executed since start-up (monotonic).
+/// Instruction units (instructions, plus `callOps` per call) executed since start-up (monotonic).
 func vmTickCount() -> Int { ticksBanked &+ (ticksReload &- rt.pointee.ticksLeft) }
 
 /// Reloads the countdown, banking the ticks consumed so far.

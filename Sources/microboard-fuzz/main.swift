@@ -33,7 +33,7 @@ Limits and settings:
   --seed S                 random seed (default 1)
   --time SECONDS           stop after this wall time
   --timeout SECONDS        per-input wall-clock limit before it counts as a hang (default 5)
-  --budget N               per-input VM budget: backward jumps + calls (default 20000)
+  --budget N               per-input VM budget in instructions (default 200000)
   --heap SIZE              heap size, e.g. 2M, 512K (default 2M)
   --host-mem MB            host memory (address space) a child may add beyond its start-up size before
                            an allocation fails and counts as a crash; 0: unlimited (default 512)
@@ -160,7 +160,7 @@ struct Options {
     var seed: UInt64 = 1
     var time: Double? = nil
     var timeout: Double = 5
-    var budget = 20_000
+    var budget = 200_000
     var heap = 2 * 1024 * 1024
     var gcStress = false
     var batch = 2000

@@ -49,7 +49,8 @@ print(hex(r[0]), bytes(r[1]), r[2], r[3], can.recv())
 can.set_filters(None)
 print([can.send(0x300, b"a"), can.send(0x300, b"b"), can.send(0x300, b"b", CAN.FLAG_UNORDERED),
        can.send(0x100, b"c"), can.send(0x050, b"d")])
-print("pending", can.get_counters()[5])
+# 3 queued; the first may already be on its way out by the time the counters are read
+print("pending", can.get_counters()[5] in (2, 3))
 time.sleep_ms(1)
 order = []
 while r := can.recv():
@@ -65,7 +66,8 @@ t0 = time.ticks_us()
 can.send(0x123, b"\x11\x22\x33")
 while not can.recv():
     pass
-print("frame took", (time.ticks_diff(time.ticks_us(), t0) * 50_000 + 500_000) // 1_000_000, "bit times")
+# (plus the interpreter time of the send and the polling loop: a few bit times at most)
+print("frame took 69 bit times:", 69 <= (time.ticks_diff(time.ticks_us(), t0) * 50_000 + 500_000) // 1_000_000 <= 72)
 
 # irq: a hard handler may not allocate, so it records into lists made beforehand and receives
 # into a preallocated result; flags() is called until it returns 0

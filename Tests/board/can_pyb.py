@@ -44,16 +44,17 @@ def bits(t0, t1, rate=28000):
 t0 = time.ticks_us()
 can.send("abcd", 123, timeout=5000)   # waits for the frame: 78 bits with its stuff bits
 t1 = time.ticks_us()
-print("send waited", bits(t0, t1), "bit times; any", can.any(0), can.info())
+# (the calls around it add a bit time or two of interpreter time)
+print("send waited 78 bit times:", 78 <= bits(t0, t1) <= 80, "any", can.any(0), can.info())
 print(can.recv(0))
 pyb.delay(1)     # after a frame the bus needs 3 bits of intermission before the next one
 t0 = time.ticks_us()
 can.send(b"\x11\x22\x33", 0x123)      # timeout=0: queued, returns at once
 t1 = time.ticks_us()
-print("queued in", bits(t0, t1), "bit times; pending", can.info()[5], "any", can.any(0))
+print("queued at once:", bits(t0, t1) <= 1, "pending", can.info()[5], "any", can.any(0))
 while not can.any(0):
     pass
-print("arrived after", bits(t0, time.ticks_us()), "bit times")
+print("arrived after 69 bit times:", 69 <= bits(t0, time.ticks_us()) <= 71)
 print(can.recv(0))
 can.send("", 0x7FF, timeout=100)      # empty frame: 47 bits
 can.send(7, -1, timeout=100)          # an int is one byte; the id is masked to 11 bits
@@ -107,7 +108,7 @@ print("fifo1:", [can.recv(1) for i in range(2)], can.any(1))
 pyb.delay(1)
 t0 = time.ticks_us()
 can.send("ext!", 0x1ABCDEF, extframe=True, timeout=100)   # 98 bits
-print("extended frame", bits(t0, time.ticks_us()), "bit times", can.recv(0))
+print("extended frame 98 bit times:", 98 <= bits(t0, time.ticks_us()) <= 100, can.recv(0))
 can.clearfilter(0)
 can.send("f", 3, timeout=100)
 print("bank 0 cleared:", can.any(0))
@@ -119,7 +120,7 @@ pyb.delay(1)
 t0 = time.ticks_us()
 can.send("12345678", 0x55, rtr=True, timeout=100)
 r = can.recv(0)
-print("remote frame", bits(t0, time.ticks_us()), "bit times", r[:4], "DLC", len(r[4]))
+print("remote frame 46 bit times:", 46 <= bits(t0, time.ticks_us()) <= 48, r[:4], "DLC", len(r[4]))
 can.send("", 0x56, rtr=True, timeout=100)
 print("0x56 rtr rejected:", can.any(0), can.any(1))
 can.send("abc", 0x5ABCD, extframe=True, rtr=True, timeout=100)
@@ -193,8 +194,10 @@ c1.restart()                       # leaving bus-off takes 128 x 11 recessive bi
 print("just after restart:", c1.state(), "pending", c1.info()[5])
 pyb.delay(3)
 # error active again with TEC 0, and the frame still pending is retried: alone on the bus, its
-# first attempt (48 bits to the ACK slot + 14 of error frame) ends 124 us later: TEC 8
-print("3 ms later:", c1.state(), c1.info()[:2])
+# first attempt (48 bits to the ACK slot + 14 of error frame) ends 124 us later: TEC 8, and 8
+# more for each further attempt in the time the print above took
+tec, rec = c1.info()[:2]
+print("3 ms later:", c1.state(), tec in (8, 16, 24), rec)
 c1.init(CAN.NORMAL, baudrate=500_000, auto_restart=True)
 print(c1)
 

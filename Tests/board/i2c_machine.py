@@ -47,13 +47,14 @@ for f in (lambda: i2c.writeto(0x42, b'x'), lambda: i2c.readfrom(0x42, 1), lambda
     except Exception as e:
         print(type(e).__name__ + ':', e)
 
-# Bus time: 1 + 9 + 9*10 + 1 bit times for a 10-byte write, at 336 kHz (400 kHz asked) and 100 kHz.
-for f in (400000, 100000):
+# Bus time: 1 + 9 + 9*10 + 1 bit times for a 10-byte write, at 336 kHz (400 kHz asked) and 100 kHz;
+# the two calls around it add interpreter time (tens of microseconds, as on the board).
+for f, real in ((400000, 336000), (100000, 100000)):
     b = I2C(1, freq=f)
     t = time.ticks_us()
     b.writeto(0x50, bytes(10), False)
     dt = time.ticks_diff(time.ticks_us(), t)
-    print(b, round(101e6 / dt / 1000))
+    print(b, 0 <= dt - 101e6 / real < 80)
     b.writeto(0x50, b'')
 
 # SoftI2C: on the hardware bus's pins it reaches the same chips; elsewhere, nothing.

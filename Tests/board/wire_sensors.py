@@ -52,5 +52,6 @@ print('dht22', d22.temperature(), d22.humidity())
 ow.reset(True)
 ow.writebyte(ow.SKIP_ROM)
 ow.write(b'\x4e\x4b\x46\x1f')
-print('conversion ms', convert())
+# 93.75 ms; the millisecond ticks read 93 or 94 by where the poll loop catches the end
+print('conversion ms 9-bit', convert() in (93, 94))
 print([read(r) for r in roms])
