@@ -120,7 +120,8 @@ func iterNext(_ it: Obj) throws -> Obj {
     case .rangeIterator?:
         let (cur, stop, step) = rangeParts(it)
         if step > 0 ? cur < stop : cur > stop {
-            it.ptr.storeBytes(of: cur &+ step, toByteOffset: 8, as: Int.self)
+            let (next, past) = cur.addingReportingOverflow(step)   // past the machine word: the end
+            it.ptr.storeBytes(of: past ? stop : next, toByteOffset: 8, as: Int.self)
             return try newInt(cur)
         }
         return .stopIteration

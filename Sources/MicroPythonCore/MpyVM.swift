@@ -122,7 +122,8 @@ private func mpyCallVarKw(_ callable: Obj, _ selfObj: Obj, _ argBase: UnsafeMuta
         let cur = p.load(fromByteOffset: 8, as: Int.self), stop = p.load(fromByteOffset: 16, as: Int.self)
         let step = p.load(fromByteOffset: 24, as: Int.self)
         if step > 0 ? cur < stop : cur > stop {
-            p.storeBytes(of: cur &+ step, toByteOffset: 8, as: Int.self)
+            let (next, past) = cur.addingReportingOverflow(step)   // past the machine word: the end
+            p.storeBytes(of: past ? stop : next, toByteOffset: 8, as: Int.self)
             vmPush(&sp, Obj.fitsSmall(cur) ? Obj(small: cur) : try newInt(cur))
             return false
         }

@@ -91,12 +91,21 @@ func subscrLoad(_ o: Obj, _ idx: Obj) throws -> Obj {
     if o.isType(.range) {
         let (a, _, s) = rangeParts(o)
         let n = try rangeLen(o)
+        // bounds near the machine word's ends can step past it: OverflowError, not a wrap
+        func at(_ k: Int) throws -> Int {
+            let (m, o1) = k.multipliedReportingOverflow(by: s)
+            let (r, o2) = a.addingReportingOverflow(m)
+            if o1 || o2 { throw pyErr(.OverflowError, "overflow converting long int to machine word") }
+            return r
+        }
         if idx.isType(.slice) {
             let (start, stop, step, _) = try sliceIndices(idx, n)
-            return try newRangeObj(a + start * s, a + stop * s, s * step)
+            let (newStep, o) = s.multipliedReportingOverflow(by: step)
+            if o { throw pyErr(.OverflowError, "overflow converting long int to machine word") }
+            return try newRangeObj(try at(start), try at(stop), newStep)
         }
         let i = try seqIndex(idx, n, "range")
-        return try newInt(a + i * s)
+        return try newInt(try at(i))
     }
     if o.isType(.memoryview) { return try memoryviewLoad(o, idx) }
     if o.isType(.array) { return try arraySubscrLoad(o, idx) }

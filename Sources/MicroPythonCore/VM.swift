@@ -345,7 +345,8 @@ private func dispatch(_ frame: UnsafeMutablePointer<Obj>, _ ip: inout Int, _ sp:
                 let cur = p.load(fromByteOffset: 8, as: Int.self), stop = p.load(fromByteOffset: 16, as: Int.self)
                 let step = p.load(fromByteOffset: 24, as: Int.self)
                 if step > 0 ? cur < stop : cur > stop {
-                    p.storeBytes(of: cur &+ step, toByteOffset: 8, as: Int.self)
+                    let (next, past) = cur.addingReportingOverflow(step)   // past the machine word: the end
+                    p.storeBytes(of: past ? stop : next, toByteOffset: 8, as: Int.self)
                     vmPush(&sp, Obj.fitsSmall(cur) ? Obj(small: cur) : try newInt(cur))
                 } else {
                     sp -= 1
@@ -737,7 +738,8 @@ private func dispatch(_ frame: UnsafeMutablePointer<Obj>, _ ip: inout Int, _ sp:
     if step > 0 ? c < s : c > s {
         let v = sp[-2].isSmallInt ? sp[-2] : try newInt(c)
         sp[-1] = try newInt(s)
-        sp[-2] = try newInt(c &+ step)
+        let (next, past) = c.addingReportingOverflow(step)   // past the machine word: the end
+        sp[-2] = try newInt(past ? s : next)
         vmPush(&sp, v)
     } else {
         sp -= 2
