@@ -5,7 +5,7 @@ import Glibc
 // are ready" through the poll ioctl, MicroPython's MP_STREAM_POLL convention: an object with an
 // `ioctl(request, arg)` method (Python classes, io.IOBase subclasses, board types such as a UART)
 // is called with request 3 and the event mask and returns the ready events. Built-in streams
-// answer directly: StringIO/BytesIO are always ready, host files and sys.stdin/stdout ask the host
+// answer directly: StringIO/BytesIO raise OSError(EINVAL) as their ioctl does, host files and sys.stdin/stdout ask the host
 // (or `stdinPollHook` when the board feeds stdin). Waiting sleeps on `timeSource` in 1 ms steps,
 // so a board's virtual clock advances and Ctrl-C stays responsive.
 //   poll object: [type][dict: object -> event mask]
@@ -45,11 +45,13 @@ enum ModuleSelect {
     /// The events of `mask` (plus error and hang-up, always reported) ready on `o` now.
     static func ready(_ o: Obj, _ mask: Int) throws -> Int {
         let always = PollEvent.error | PollEvent.hangup
+        // StringIO and BytesIO are streams whose ioctl knows no poll request: MicroPython's poll
+        // raises the EINVAL it answers
         if !ModuleIO.stringIOClassObj.isNull, isNativeInstance(o, ModuleIO.stringIOClassObj) {
-            return (PollEvent.input | PollEvent.output) & mask
+            throw osError(EINVAL_CODE)
         }
         if !ModuleIO.bytesIOClassObj.isNull, isNativeInstance(o, ModuleIO.bytesIOClassObj) {
-            return (PollEvent.input | PollEvent.output) & mask
+            throw osError(EINVAL_CODE)
         }
         let t = o.isPtr ? o.typeAddr : 0
         if t != 0 && (t == ObjFile.textType.raw || t == ObjFile.binaryType.raw) {

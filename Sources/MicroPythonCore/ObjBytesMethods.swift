@@ -8,6 +8,11 @@ func bytesMethods(mutable: Bool) -> [NativeSpec] {
         method("decode", 1, 3, kw: true) { a throws in try bytesDecode(a) },
         method("endswith", 2, 4) { a throws in try seqTailMatch(a, uni: false, atEnd: true) },
         method("find", 2, 4) { a throws in try seqFind(a, uni: false, reverse: false, raise: false) },
+        // MicroPython's bytes and bytearray share str's method table: format works on bytes only
+        method("format", 1, NativeSpec.varArgs, kw: true) { a throws in
+            guard a[0].isType(.bytes) else { throw typeError("argument has wrong type") }
+            return try strFormatMethod(a)
+        },
         classMethod("fromhex", 2) { a throws in try bytesFromHex(a[1], bytearray: mutable) },
         method("hex", 1, 3, kw: true) { a throws in
             let s = try seqSelf(a[0], uni: false)

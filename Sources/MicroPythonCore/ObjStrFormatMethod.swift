@@ -16,11 +16,13 @@ private struct FormatArgs {
 }
 
 func strFormatMethod(_ a: Args) throws -> Obj {
-    let s = try seqSelf(a[0], uni: true)
+    // bytes.format formats the same way and, as MicroPython's shared method does, returns a str
+    let isBytes = a[0].isType(.bytes)
+    let s = isBytes ? a[0] : try seqSelf(a[0], uni: true)
     let f = strBytes(s)
     // fast path: no fields at all
     if memchr(bufBase(f), Int32(cOpen), f.count) == nil && memchr(bufBase(f), Int32(cClose), f.count) == nil {
-        return s
+        return isBytes ? try newStr(Array(f)) : s
     }
     var st = FormatArgs(a: a)
     var out: [UInt8] = []

@@ -1,6 +1,6 @@
 # select.poll and select.select over StringIO/BytesIO, host files, sys.stdout, Python classes with
 # an ioctl method (MicroPython's MP_STREAM_POLL = 3 convention) and io.IOBase subclasses.
-import select, io, sys, time
+import select, io, sys, time, errno
 import uselect
 
 print(uselect is select, select.POLLIN, select.POLLOUT, select.POLLERR, select.POLLHUP)
@@ -82,13 +82,21 @@ print(p.poll(0))
 p.modify(a, select.POLLIN)
 print(list(p.ipoll(0)))
 
-# built-in streams
-s = io.StringIO("x")
-bio = io.BytesIO()
+# StringIO and BytesIO register (they are streams) but their ioctl has no poll request: EINVAL
+for o in (io.StringIO("x"), io.BytesIO()):
+    q = select.poll()
+    q.register(o, select.POLLIN | select.POLLOUT)
+    try:
+        q.poll(0)
+    except OSError as e:
+        print(type(o).__name__, "OSError", e.errno == errno.EINVAL)
+    try:
+        select.select([o], [], [], 0)
+    except OSError as e:
+        print("select", "OSError", e.errno == errno.EINVAL)
 d = Dev()
 q = select.poll()
-for o in (s, bio, d):
-    q.register(o, select.POLLIN | select.POLLOUT)
+q.register(d, select.POLLIN | select.POLLOUT)
 print([(type(o).__name__, ev) for o, ev in q.poll(0)])
 d.ready = True
 print([(type(o).__name__, ev) for o, ev in q.poll(0)])
