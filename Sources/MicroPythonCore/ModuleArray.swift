@@ -309,8 +309,9 @@ func arrayBinaryOp(_ op: BinOpCode, _ a: Obj, _ b: Obj) throws -> Obj? {
         if op.isInplace {
             let bytes = arrayRawBytes(a)
             a.setW(2, 0)
-            if times > 0 {
-                if bytes.count * times > maxArrayBytes { throw pyErr(.MemoryError) }
+            if times > 0 && !bytes.isEmpty {
+                let (total, o) = bytes.count.multipliedReportingOverflow(by: times)
+                if o || total > maxArrayBytes { throw pyErr(.MemoryError) }
                 for _ in 0..<times { try arrayAppendBytes(a, bytes) }
             }
             return a
@@ -325,8 +326,10 @@ private func arrayRepeat(_ a: Obj, _ times: Int) throws -> Obj {
     let t = max(times, 0)
     let sz = arrayItemSize(a)
     let n = arrayCount(a)
-    if n * sz * t > maxArrayBytes { throw pyErr(.MemoryError) }
-    let r = try newArray(arrayTypecode(a), count: n * t)
+    let (total, o) = (n * sz).multipliedReportingOverflow(by: t)
+    if o || total > maxArrayBytes { throw pyErr(.MemoryError) }
+    let r = try newArray(arrayTypecode(a), count: total / sz)
+    if total == 0 { return r }        // no copying loop for an empty array, however large t
     let s = arrayData(a), d = arrayData(r)
     for k in 0..<t { (d + k * n * sz).update(from: s, count: n * sz) }
     return r

@@ -154,6 +154,7 @@ func tupleConcat(_ a: Obj, _ b: Obj) throws -> Obj {
 func listRepeatInPlace(_ l: Obj, _ times: Int) throws {
     let n = listLen(l)
     if times <= 0 { listSetLen(l, 0); return }
+    if n == 0 { return }              // an empty list stays empty, however large the count
     try listReserve(l, n * (times - 1))
     let p = listItems(l)
     for k in 1..<times { (p + k * n).update(from: p, count: n) }
@@ -169,6 +170,7 @@ func seqRepeat(_ s: Obj, _ times: Int) throws -> Obj {
         let (total, o) = n.multipliedReportingOverflow(by: t)
         if o || total > rt.pointee.blockCount * 4 { throw pyErr(.MemoryError) }
         let r = isList ? try newList(count: total) : try newTuple(count: total)
+        if n == 0 { return r }        // no copying loop for an empty sequence, however large t
         let dst = isList ? listItems(r) : tupleItems(r)
         let src = isList ? listItems(s) : tupleItems(s)
         for k in 0..<t { (dst + k * n).update(from: src, count: n) }
@@ -179,6 +181,7 @@ func seqRepeat(_ s: Obj, _ times: Int) throws -> Obj {
     if o || total > rt.pointee.blockCount * blockBytes { throw pyErr(.MemoryError) }
     if s.isType(.bytearray) {
         let r = try newBytearray(count: total)
+        if total == 0 { return r }
         let dst = hostPtr(r.w(3)).assumingMemoryBound(to: UInt8.self)
         let src = strBytes(s)
         for k in 0..<t { (dst + k * src.count).update(from: src.baseAddress!, count: src.count) }
