@@ -16,6 +16,7 @@ enum BoardRuntime {
         portInfo.helpText = embeddedHelpTexts.first(where: { $0.id == def.id })?.text.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
         portInfo.maxsize = def.maxsize
         portInfo.mpyValue = def.mpyValue
+        portInfo.hasThreads = false      // the pyboard firmware is built without MICROPY_PY_THREAD
         platformInfo.system = "MicroPython"
         platformInfo.arch = def.mpyArch
         platformInfo.platformVersion = ""

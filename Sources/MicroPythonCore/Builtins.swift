@@ -30,6 +30,12 @@ func writeFD(_ fd: Int32, _ b: [UInt8]) {
 }
 
 func readLineFD(_ fd: Int32) -> [UInt8]? {
+    var line: [UInt8]? = nil
+    allowThreads { line = readLineFDBlocking(fd) }
+    return line
+}
+
+private func readLineFDBlocking(_ fd: Int32) -> [UInt8]? {
     var out: [UInt8] = []
     var c: UInt8 = 0
     while true {

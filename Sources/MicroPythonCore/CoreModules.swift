@@ -7,4 +7,5 @@ let coreModuleRegistrars: [() -> Void] = [
     ModuleJson.register, ModuleRe.register, ModuleCollections.register, ModuleIO.register,
     ModuleTime.register, ModulePlatform.register, ModuleOS.register,
     ModuleFramebuf.register, ModuleCryptolib.register, ModuleUctypes.register, ModuleDeflate.register, ModuleSelect.register,
+    ModuleThread.register,
 ]

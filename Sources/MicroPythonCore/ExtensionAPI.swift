@@ -427,6 +427,9 @@ public enum Py {
             return error
         }
     }
+    /// Runs `body` (host code that blocks, touching no Python object) with the GIL released,
+    /// so other `_thread` threads run meanwhile; just runs it when no thread was started.
+    public static func allowThreads(_ body: () -> Void) { MicroPythonCore.allowThreads(body) }
     /// Asks the VM to run the pending hook at the next backward jump or call (VM thread only).
     public static func requestAttention() { MicroPythonCore.requestAttention() }
     /// Called by the VM between opcodes every `tickQuantum` instruction units, and at once after

@@ -279,8 +279,13 @@ private func drainMarkStack() {
 
 private func scanNativeStack(_ ctx: UnsafeMutableRawPointer?, _ sp: UnsafeMutableRawPointer?) {
     guard let sp = sp, let top = rt.pointee.nativeStackTop else { return }
-    var p = UnsafeRawPointer(sp).alignedDown(for: UInt32.self).assumingMemoryBound(to: UInt32.self)
-    let e = UnsafeRawPointer(top).assumingMemoryBound(to: UInt32.self)
+    scanConservatively(UnsafeRawPointer(sp), UnsafeRawPointer(top))
+}
+
+/// A native stack range: any word may be a pointer, even into the middle of an allocation.
+private func scanConservatively(_ lo: UnsafeRawPointer, _ hi: UnsafeRawPointer) {
+    var p = lo.alignedDown(for: UInt32.self).assumingMemoryBound(to: UInt32.self)
+    let e = hi.assumingMemoryBound(to: UInt32.self)
     while p < e {
         markInterior(p.pointee)
         p += 1
@@ -307,6 +312,11 @@ func gcCollect() {
     for scanner in extraRootScanners { for o in scanner() { markCandidate(o.raw) }; drainMarkStack() }
     // native stack, conservatively
     mb_with_registers_spilled(nil) { ctx, sp in scanNativeStack(ctx, sp) }
+    // the other Python threads, suspended with their state saved (ThreadState.swift)
+    if threadsActive {
+        scanSuspendedThreads(precise: scanRange, conservative: scanConservatively,
+                             value: { o in markCandidate(o.raw); drainMarkStack() })
+    }
     while markOverflow {
         markOverflow = false
         for b in 0..<rt.pointee.blockCount where atbGet(b) == atMark {

@@ -14,6 +14,8 @@ public struct PortInfo {
     public var sysname: String? = nil
     /// What help() prints (nil: the unix port's text); a board sets its port's (stm32's help.c).
     public var helpText: String? = nil
+    /// Whether `_thread` exists (the unix port has it; a pyboard firmware is built without it).
+    public var hasThreads = true
     public init() {}
 }
 

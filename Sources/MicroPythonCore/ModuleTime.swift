@@ -57,7 +57,7 @@ public final class HostTimeSource: TimeSource {
             if now >= deadline { return }
             let slice = min(deadline - now, 10_000)
             var ts = timespec(tv_sec: 0, tv_nsec: Int(slice) * 1000)
-            _ = nanosleep(&ts, nil)
+            allowThreads { _ = nanosleep(&ts, nil) }
         }
     }
 }
@@ -67,6 +67,7 @@ nonisolated(unsafe) public var timeSource: TimeSource = HostTimeSource()
 
 /// Raises KeyboardInterrupt on a pending Ctrl-C and runs scheduled callbacks; for sleep loops.
 public func sleepPoll() throws {
+    yieldToOtherThreads()
     try pollInterrupts()
 }
 

@@ -32,7 +32,8 @@ nonisolated(unsafe) var stdinKind = StdinKind.file
 func readByteFD(_ fd: Int32) throws -> UInt8? {
     var c: UInt8 = 0
     while true {
-        let r = read(fd, &c, 1)
+        var r = 0
+        allowThreads { r = read(fd, &c, 1) }
         if r == 1 { return c }
         if r < 0 && errno == EINTR { try pollInterrupts(); continue }
         return nil

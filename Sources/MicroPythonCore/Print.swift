@@ -1,6 +1,7 @@
 // repr() and str() of every object, written into a byte buffer.
 
-private nonisolated(unsafe) var reprActive: [Obj] = []
+/// Containers being printed (recursion guard); per thread (ThreadState.swift).
+nonisolated(unsafe) var reprActive: [Obj] = []
 
 func appendRepr(_ o: Obj, _ buf: inout [UInt8]) throws {
     try appendObj(o, &buf, repr: true)

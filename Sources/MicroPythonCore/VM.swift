@@ -789,7 +789,7 @@ func setTicksLeft(_ n: Int) {
     let total = vmTickCount()
     let used = total - ticksAtLastHook
     setTicksLeft(rt.pointee.tickQuantum)
-    if mb_sigint_pending != 0 {
+    if mb_sigint_pending != 0 && mayTakeInterrupt() {
         mb_sigint_pending = 0
         ticksAtLastHook = total
         throw PyErr(try newException(TypeID.KeyboardInterrupt.obj, args: getRoot(.emptyTuple)))
@@ -804,6 +804,8 @@ func setTicksLeft(_ n: Int) {
         setTicksLeft(min(rt.pointee.tickQuantum, rt.pointee.budget))
     }
     defer { ticksAtLastHook = total }
+    // other Python threads get the GIL here, once a quantum, if any waits (ThreadState.swift)
+    yieldToOtherThreads()
     try runPendingHooks()
 }
 

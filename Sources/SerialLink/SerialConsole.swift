@@ -22,7 +22,10 @@ public final class SerialConsole: ReplConsole {
     public func readByte() throws -> UInt8? {
         while true {
             if executing { try Py.poll() }
-            if let b = port.readByte(timeout: idle == nil ? 0.05 : 0) { return b }
+            // without a board to run meanwhile, other Python threads run while the console waits
+            var b: UInt8? = nil
+            if idle == nil { Py.allowThreads { b = port.readByte(timeout: 0.05) } } else { b = port.readByte(timeout: 0) }
+            if let b = b { return b }
             if port.isClosed { return nil }
             if let idle = idle {
                 idle(monotonicSeconds() + 0.01)

@@ -1,4 +1,4 @@
-import BoardStorage
+@testable import BoardStorage
 import Glibc
 import Testing
 @testable import Board

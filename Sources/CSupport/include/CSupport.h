@@ -43,4 +43,19 @@ extern uint32_t mb_roots[64];
 // to `name`. Returns the master descriptor, or -1 with errno set.
 int mb_open_pty(char *name, size_t size);
 
+// Host threads for _thread (Threads.c). The global interpreter lock, fair (a ticket lock):
+void mb_gil_acquire(void);
+void mb_gil_release(void);
+// Nonzero when some thread waits for the GIL (a hint, read without locking).
+int mb_gil_has_waiters(void);
+// The wake-up event of Python locks: prepare (GIL held) returns the generation with the event's
+// mutex held; wait (GIL released) returns 1 once the generation changed, 0 after timeout_ns,
+// and unlocks the mutex either way; signal bumps the generation and wakes every waiter.
+uint64_t mb_event_prepare(void);
+int mb_event_wait(uint64_t gen, int64_t timeout_ns);
+void mb_event_signal(void);
+// Starts fn(ctx) on a new detached thread; its pthread id goes to *ident. 0 or an errno.
+int mb_thread_start(size_t stack_size, void *ctx, void (*fn)(void *ctx), uint64_t *ident);
+uint64_t mb_thread_self(void);
+
 #endif
