@@ -275,6 +275,8 @@ func intWithPrefix(_ o: Obj, base: Int, prefix: String) throws -> Obj {
     if !isIntObj(v) {
         if isUserClassObj(v), let f = lookupInType(v.type, qobj(.__index__)) { v = try callBound(f, v, []) }
         else { throw typeError("can't convert \(typeName(o)) to int") }
+        // __index__ must give an int: anything else would be read as one
+        if !isIntObj(v) { throw typeError("__index__ returned non-int (type \(typeName(v)))") }
     }
     let b = bigOf(v)
     return try newStr((b.isNegative ? "-" : "") + prefix + b.abs.toString(base: base))

@@ -55,8 +55,12 @@ enum ObjNumberTypes {
         if x.isType(.float) { return try floatToInt(floatValue(x)) }
         if isStr(x) || isBytesLike(x) { return try parseIntText(Array(strBytes(x)), base: 10) }
         if isUserClassObj(x) {
-            if let f = lookupInType(x.type, qobj(.__int__)) { return try callBound(f, x, []) }
-            if let f = lookupInType(x.type, qobj(.__index__)) { return try callBound(f, x, []) }
+            for name in [QID.__int__, QID.__index__] {
+                guard let f = lookupInType(x.type, qobj(name)) else { continue }
+                let r = try callBound(f, x, [])
+                if !isIntObj(r) { throw typeError("\(qstrString(name.rawValue))() returned non-int (type \(typeName(r)))") }
+                return r
+            }
             let n = nativeSelf(x)
             if n != x { return try withOneArg(n) { try makeInt($0) } }
         }
