@@ -605,6 +605,125 @@ print(json.dumps(before))
     check(len(seen_states) >= len(actions) * 2, "power cuts did not reach the intermediate states")
 
 
+def test_power_cut_in_microboard():
+    """microboard's own operations cut short (a block device that drops every write after the
+    n-th): littlefs sees the tree before or after each operation, never between, and has nothing
+    to repair but what littlefs repairs itself (a pending move, orphans)."""
+    bs, count = 512, 96
+    img = os.path.join(WORK, "base.img")
+    with open(img, "wb") as f:
+        f.write(b"\0" * bs * count)
+    model = Model()
+    setup = [("mkdir", "/a"), ("mkdir", "/b"), ("mkdir", "/b/c"), ("mkdir", "/e")]
+    for i in range(24):
+        setup.append(("write", "/a/f%02d" % i, "w", i, 30 + 150 * (i % 5), None))
+    setup.append(("write", "/big", "w", 99, 4000, None))
+    for op in setup:
+        model.apply(op)
+    ours(img, bs, setup, mkfs=True)
+    actions = [
+        ("rename", "/a/f03", "/b/g03"), ("rename", "/b", "/e/b2"), ("rmdir", "/b/c"),
+        ("mkdir", "/a/newdir"), ("write", "/big", "r+", 7, 600, 1000), ("write", "/a/f07", "w", 5, 3000, None),
+        ("remove", "/a/f10"), ("rename", "/a/f11", "/a/f12"),
+    ]
+    states = {}
+    for ai, act in enumerate(actions):
+        after = Model()
+        after.files = {p: bytearray(d) for p, d in model.files.items()}
+        after.dirs = set(model.dirs)
+        after.apply(act)
+        out = board(GEN_SRC + '''
+import vfs
+BASE = open("base.img", "rb").read()
+class CutDevice:
+    def __init__(self, left):
+        self.data = bytearray(BASE)
+        self.left = left
+    def readblocks(self, block, buf, off):
+        a = block * 512 + off
+        buf[:] = self.data[a:a + len(buf)]
+    def writeblocks(self, block, buf, off):
+        if self.left <= 0:
+            return
+        self.left -= 1
+        a = block * 512 + off
+        self.data[a:a + len(buf)] = buf
+    def ioctl(self, op, arg):
+        if op == 4: return len(self.data) // 512
+        if op == 5: return 512
+        if op == 6: return 0
+ACT = %r
+done = None
+for n in range(400):
+    dev = CutDevice(n)
+    fs = vfs.VfsLfs2(dev)
+    k = ACT[0]
+    try:
+        if k == "rename": fs.rename(ACT[1], ACT[2])
+        elif k == "rmdir": fs.rmdir(ACT[1])
+        elif k == "mkdir": fs.mkdir(ACT[1])
+        elif k == "remove": fs.remove(ACT[1])
+        else:
+            with fs.open(ACT[1], ACT[2] + "b") as f:
+                if ACT[5] is not None: f.seek(ACT[5])
+                f.write(gen(ACT[3], ACT[4]))
+    except OSError:
+        pass
+    with open("cut%%02d.img" %% n, "wb") as f:
+        f.write(dev.data)
+    if dev.left > 0:
+        done = n
+        break
+print(done)
+''' % (act,))
+        last = int(out.split()[-1])
+        trees = []
+        for n in range(last + 1):
+            cut = os.path.join(WORK, "cut%02d.img" % n)
+            fs, data = lfs_open(cut, bs)
+            fs.fs_mkconsistent()
+            tree = lfs_tree(fs)
+            ok = tree == model.tree() or tree == after.tree()
+            check(ok, "%s cut after %d writes: littlefs sees neither the tree before nor after; extra %s missing %s" % (
+                act, n, sorted(set(tree) - set(after.tree()))[:4], sorted(set(after.tree()) - set(tree))[:4]))
+            states[(ai, tree == after.tree())] = True
+            trees.append(tree)
+        check(tree == after.tree(), "%s: the uncut run does not reach the new tree" % (act,))
+        # microboard mounts each cut image as it was left: same tree, then repairs and writes
+        out = board('''
+import vfs, json, hashlib, binascii, microboard_storage as ms
+def walk(fs, top, out):
+    for e in fs.ilistdir(top):
+        p = top.rstrip("/") + "/" + e[0]
+        if e[1] == 0x4000:
+            out[p] = ["d"]
+            walk(fs, p, out)
+        else:
+            with fs.open(p, "rb") as f:
+                data = f.read()
+            out[p] = ["f", len(data), binascii.hexlify(hashlib.sha256(data).digest()).decode()]
+    return out
+res = []
+for n in range(%d):
+    fs = vfs.VfsLfs2(ms.ImageBlockDevice("cut%%02d.img" %% n, 512))
+    res.append(walk(fs, "/", {}))
+    fs.mkdir("/after_cut")
+    fs.umount()
+print(json.dumps(res))
+''' % (last + 1))
+        for n, mine in enumerate(result(out)):
+            check(mine == trees[n], "%s cut after %d writes: microboard sees %s, littlefs %s" % (
+                act, n, sorted(set(mine) ^ set(trees[n]))[:4], ""))
+            fs, data = lfs_open(os.path.join(WORK, "cut%02d.img" % n), bs)
+            want = dict(trees[n])
+            want["/after_cut"] = ["d"]
+            check(lfs_tree(fs) == want, "%s cut after %d: littlefs after microboard's repair and write" % (act, n))
+            before = bytes(data)
+            fs.fs_mkconsistent()
+            check(bytes(data) == before, "%s cut after %d: littlefs still had repairs to do" % (act, n))
+    check(sum(1 for (a, is_after) in states if not is_after) == len(actions), "some cuts never left the old tree")
+
+
 def test_mtime_attribute():
     bs, count = 512, 128
     img = os.path.join(WORK, "mtime.img")
@@ -810,6 +929,7 @@ TESTS = [
     test_ping_pong_compaction_and_splits,
     test_many_entries_one_directory,
     test_power_cut_images,
+    test_power_cut_in_microboard,
     test_mtime_attribute,
     test_corrupted_and_truncated_images,
     test_board_flash_as_littlefs,
