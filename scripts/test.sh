@@ -57,6 +57,9 @@ fi
 python3 -c "import fatfs" 2>/dev/null || python3 -m pip install -q fatfs-ng >/dev/null 2>&1 || echo "could not install fatfs-ng"
 python3 Tests/storage/run_storage_tests.py --exe .build/release/microboard
 python3 Tests/storage/run_board_storage_tests.py --exe .build/release/microboard
+echo "== littlefs v2 (vfs.VfsLfs2) against the real littlefs (C library via littlefs-python), both ways"
+python3 -c "import littlefs" 2>/dev/null || python3 -m pip install -q littlefs-python >/dev/null 2>&1 || echo "could not install littlefs-python"
+python3 Tests/storage/run_lfs_tests.py --exe .build/release/microboard
 echo "== stopping the board from outside: SIGTERM flushes the images, SIGKILL mid-loop loses no closed file (fsck.fat, mcopy)"
 python3 Tests/storage/run_shutdown_tests.py --exe .build/release/microboard
 

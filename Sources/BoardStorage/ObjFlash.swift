@@ -21,6 +21,22 @@ enum ObjFlash {
         return o
     }
 
+    /// pyb.Flash(start=, len=): a byte range of the flash area (-1: from 0, to the end).
+    static func newRange(start: Int, len: Int) throws -> Obj {
+        let f = try flash()
+        let total = f.blockCount * f.blockSize
+        let s = start == -1 ? 0 : start
+        let l = len == -1 ? total - s : len
+        guard s >= 0, l >= 0, s % Storage.flashBlockSize == 0, l % Storage.flashBlockSize == 0, s + l <= total else {
+            throw Py.error(.ValueError, "invalid start/len")
+        }
+        let o = try Py.newObject(type, words: 3)
+        Py.setWord(o, 0, 1)
+        Py.setWord(o, 1, UInt32(s / Storage.flashBlockSize))
+        Py.setWord(o, 2, UInt32(l / Storage.flashBlockSize))
+        return o
+    }
+
     /// The Swift device of a Flash object, nil for other objects.
     static func device(_ o: Obj) throws -> BlockDevice? {
         guard Py.isInstance(o, type) else { return nil }
@@ -32,6 +48,8 @@ enum ObjFlash {
     static func makeType() {
         type = Py.makeType("Flash", methods: [
             .method("readblocks", 3, 4) { a in
+                // the legacy object has no extended protocol: stm32 answers -EIO
+                if a.count > 3 && Py.word(a[0], 0) == 0 { return try Py.int(-Int(EIO)) }
                 let dev = try device(a[0])!
                 let block = try Py.toInt(a[1])
                 let n = try Py.bufferLength(a[2])
@@ -45,6 +63,7 @@ enum ObjFlash {
                 return try Py.int(0)
             },
             .method("writeblocks", 3, 4) { a in
+                if a.count > 3 && Py.word(a[0], 0) == 0 { return try Py.int(-Int(EIO)) }
                 let dev = try device(a[0])!
                 let block = try Py.toInt(a[1])
                 let bytes = try Py.readBuffer(a[2])
@@ -75,19 +94,9 @@ enum ObjFlash {
             for k in a.keywordNames where k != "start" && k != "len" {
                 throw Py.error(.TypeError, "unexpected keyword argument '\(k)'")
             }
-            let f = try flash()
+            _ = try flash()
             if start == -1 && len == -1 { return try newLegacy() }
-            let total = f.blockCount * f.blockSize
-            let s = start == -1 ? 0 : start
-            let l = len == -1 ? total - s : len
-            guard s >= 0, l >= 0, s % Storage.flashBlockSize == 0, l % Storage.flashBlockSize == 0, s + l <= total else {
-                throw Py.error(.ValueError, "invalid start/len")
-            }
-            let o = try Py.newObject(type, words: 3)
-            Py.setWord(o, 0, 1)
-            Py.setWord(o, 1, UInt32(s / Storage.flashBlockSize))
-            Py.setWord(o, 2, UInt32(l / Storage.flashBlockSize))
-            return o
+            return try newRange(start: start, len: len)
         })
     }
 }

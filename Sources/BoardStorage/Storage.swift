@@ -2,7 +2,8 @@ import Glibc
 import MicroPythonCore
 
 // The storage layer's entry points for the board and the host runner: registration of the Python
-// types (vfs.VfsFat / os.VfsFat, pyb.Flash, pyb.SDCard, machine.SDCard), the flash and SD images,
+// types (vfs.VfsFat / os.VfsFat, vfs.VfsLfs2 / os.VfsLfs2, pyb.Flash, pyb.SDCard, machine.SDCard),
+// the flash and SD images,
 // mounting them, the factory filesystem, flushing, the dirty-cache indicator and the clock used
 // for file timestamps.
 
@@ -40,28 +41,33 @@ public enum Storage {
 
     nonisolated(unsafe) private static var registered = false
 
-    /// Registers VfsFat in `os` and `vfs`, Flash and SDCard in `pyb`, SDCard in `machine`, the
-    /// block-device auto-detection of `vfs.mount` and the os.sync() hook. Call once before
-    /// `Runtime.initialize`.
+    /// Registers VfsFat and VfsLfs2 in `os` and `vfs`, Flash and SDCard in `pyb`, SDCard in
+    /// `machine`, the block-device auto-detection of `vfs.mount` (littlefs, else FAT) and the
+    /// os.sync() hook. Call once before `Runtime.initialize`.
     public static func register() {
         if registered { return }
         registered = true
         Py.addRegistration {
             VfsFat.makeTypes()
+            VfsLfs2.makeTypes()
             ObjFlash.makeType()
             ObjSDCard.makeType()
         }
-        Py.extendModule("os") { [("VfsFat", .value(VfsFat.type))] }
-        Py.extendModule("vfs") { [("VfsFat", .value(VfsFat.type))] }
+        Py.extendModule("os") { [("VfsFat", .value(VfsFat.type)), ("VfsLfs2", .value(VfsLfs2.type))] }
+        Py.extendModule("vfs") { [("VfsFat", .value(VfsFat.type)), ("VfsLfs2", .value(VfsLfs2.type))] }
         Py.extendModule("pyb") {
             [("Flash", .value(ObjFlash.type)), ("SDCard", .value(ObjSDCard.type)), ("SD", .value(ObjSDCard.newObject()))]
         }
         Py.extendModule("machine") { [("SDCard", .value(ObjSDCard.type))] }
-        Py.blockDeviceMounter = { bdev in try VfsFat.make(bdev) }
+        Py.blockDeviceMounter = { bdev in try VfsLfs2.detect(bdev) ?? VfsFat.make(bdev) }
         Py.syncHook = { mounted in
-            // os.sync(): mounted VfsFat objects (Python block devices too), then every image cache
+            // os.sync(): mounted VfsFat and VfsLfs2 objects (Python block devices too), then
+            // every image cache
             for o in mounted where Py.isInstance(o, VfsFat.type) {
                 try VfsFat.fs { try VfsFat.volumes[Int(Py.word(o, 0))]?.volume?.sync() }
+            }
+            for o in mounted where Py.isInstance(o, VfsLfs2.type) {
+                if let s = VfsLfs2.volumes[Int(Py.word(o, 0))] { try VfsLfs2.run(s) { try $0.sync() } }
             }
             try VfsFat.fs { try flushAll() }
         }
@@ -130,12 +136,31 @@ public enum Storage {
 
     // MARK: mounting (needs the interpreter initialised)
 
-    /// Opens the flash image and mounts it at /flash (vfs.mount(VfsFat(pyb.Flash()), '/flash')).
-    /// ENODEV (as OSError) when the image holds no FAT filesystem: the board then runs
-    /// `factoryReset` and mounts again.
+    /// Opens the flash image and mounts it at /flash, as stm32's init_flash_fs: a littlefs
+    /// superblock in block 0 or 1 of the flash area mounts pyb.Flash(len=its size) (vfs.mount
+    /// detects littlefs), else vfs.mount(VfsFat(pyb.Flash()), '/flash'). ENODEV (as OSError) when
+    /// the image holds no filesystem: the board then runs `factoryReset` and mounts again.
     public static func mountFlash(imagePath: String, at path: String = "/flash") throws {
-        try openFlash(imagePath: imagePath)
+        let dev = try openFlash(imagePath: imagePath)
+        if let len = littlefsLength(dev) {
+            let bdev = try ObjFlash.newRange(start: 0, len: len)
+            try Py.withRoots([bdev]) {
+                let mount = try Py.getAttr(try Py.importModule("vfs"), "mount")
+                _ = try Py.call(mount, [bdev, try Py.str(path)])
+            }
+            return
+        }
         try mountFat(try ObjFlash.newLegacy(), at: path)
+    }
+
+    /// Bytes of the littlefs whose superblock starts flash block 0 or 1 ("littlefs" at offset 8,
+    /// block size and count at 24 and 28), nil when there is none.
+    static func littlefsLength(_ dev: BlockDevice) -> Int? {
+        for block in 0...1 {
+            guard let b = try? dev.readBytes(at: block * flashBlockSize, count: 64) else { continue }
+            if Array(b[8..<16]) == Lfs.magic { return Int(le32(b, 24)) * Int(le32(b, 28)) }
+        }
+        return nil
     }
 
     /// vfs.mount(VfsFat(bdev), path), keeping the new objects rooted while Swift holds them.
@@ -191,6 +216,9 @@ public enum Storage {
         for (_, v) in VfsFat.volumes where v.isNative {
             do { try v.volume?.sync() } catch { if firstError == nil { firstError = error } }
         }
+        for (_, s) in VfsLfs2.volumes where s.isNative {
+            do { try s.volume.operation { try s.volume.sync() } } catch { if firstError == nil { firstError = error } }
+        }
         do { try flashDevice?.sync() } catch { if firstError == nil { firstError = error } }
         do { try sdDevice?.sync() } catch { if firstError == nil { firstError = error } }
         if let e = firstError { throw e }
@@ -202,6 +230,8 @@ public enum Storage {
         try? flushAll()
         VfsFat.volumes.removeAll()
         VfsFat.files.removeAll()
+        VfsLfs2.volumes.removeAll()
+        VfsLfs2.files.removeAll()
         HostTools.images.removeAll()
     }
 }

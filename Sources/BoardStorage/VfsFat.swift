@@ -175,63 +175,7 @@ public enum VfsFat {
             guard a.count == 1 else { throw Py.error(.TypeError, "function takes 1 positional arguments but \(a.count) were given") }
             return try make(a[0])
         })
-        let fileMethods: [PyNative] = [
-            .method("read", 1, 2) { a in try fileRead(a[0], a.count > 1 ? a[1] : Py.none) },
-            .method("readinto", 2, 3) { a in
-                let f = try file(a[0])
-                var n = try Py.bufferLength(a[1])
-                if a.count > 2 { n = min(n, max(0, try Py.toInt(a[2]))) }
-                let data = try fs { try f.read(n) }
-                try Py.withWritableBuffer(a[1]) { b in for i in 0..<data.count { b[i] = data[i] } }
-                return try Py.int(data.count)
-            },
-            .method("readline", 1, 2) { a in
-                let limit = a.count > 1 && !Py.isNone(a[1]) ? try Py.toInt(a[1]) : -1
-                return try result(a[0], try readLine(try file(a[0]), limit: limit))
-            },
-            .method("readlines", 1) { a in
-                let f = try file(a[0])
-                var lines: [[UInt8]] = []
-                while true {
-                    let l = try readLine(f, limit: -1)
-                    if l.isEmpty { break }
-                    lines.append(l)
-                }
-                return try buildList(lines.count) { i in try result(a[0], lines[i]) }
-            },
-            .method("write", 2) { a in
-                let f = try file(a[0])
-                let data: [UInt8]
-                if isBinary(a[0]) {
-                    guard !Py.isStr(a[1]) else { throw Py.error(.TypeError, "object with buffer protocol required") }
-                    data = try Py.readBuffer(a[1])
-                } else {
-                    guard Py.isStr(a[1]) else { throw Py.error(.TypeError, "object with buffer protocol required") }
-                    data = try Py.readBuffer(a[1])
-                }
-                let n = try fs { try f.write(data) }
-                if n != data.count { throw Py.osError(ENOSPC) }
-                return try Py.int(n)
-            },
-            .method("seek", 2, 3) { a in
-                let f = try file(a[0])
-                let off = try Py.toInt(a[1])
-                let whence = a.count > 2 ? try Py.toInt(a[2]) : 0
-                return try Py.int(try fs { try f.seek(off, whence: whence) })
-            },
-            .method("tell", 1) { a in try Py.int(try file(a[0]).tell()) },
-            .method("flush", 1) { a in let f = try file(a[0]); try fs { try f.flush() }; return Py.none },
-            .method("close", 1) { a in try closeFile(a[0]); return Py.none },
-            .method("__enter__", 1) { a in a[0] },
-            .method("__exit__", 1, 4) { a in try closeFile(a[0]); return Py.none },
-            .method("__del__", 1) { a in try closeFile(a[0]); return Py.none },
-            .method("__iter__", 1) { a in a[0] },
-            .method("__next__", 1) { a in
-                let l = try readLine(try file(a[0]), limit: -1)
-                if l.isEmpty { throw Py.error(.StopIteration) }
-                return try result(a[0], l)
-            },
-        ]
+        let fileMethods = VfsFileObject.methods(VfsFileAccess(file: { try file($0) }, close: { try closeFile($0) }, strictWrite: true))
         textFileType = Py.makeType("TextIOWrapper", methods: fileMethods)
         binaryFileType = Py.makeType("FileIO", methods: fileMethods)
     }
@@ -243,23 +187,18 @@ public enum VfsFat {
         let parsed: (FatOpenMode, binary: Bool)
         do { parsed = try FatOpenMode.parse(mode) } catch { throw Py.error(.ValueError, "invalid mode") }
         let f = try fs { try FatFile.open(v, path, parsed.0) }
+        let id = nextID
         let o: Obj
         do {
-            o = try Py.newObject(parsed.binary ? binaryFileType : textFileType, words: 3)
+            o = try VfsFileObject.make(parsed.binary ? binaryFileType : textFileType, id: id, fs: vfsObj, binary: parsed.binary)
         } catch {
             try? f.close()
             throw error
         }
-        let id = nextID
         nextID += 1
         files[id] = f
-        Py.setWord(o, 0, UInt32(id))
-        Py.setSlot(o, 1, vfsObj)
-        Py.setWord(o, 2, parsed.binary ? 1 : 0)
         return o
     }
-
-    static func isBinary(_ o: Obj) -> Bool { Py.word(o, 2) & 1 != 0 }
 
     static func file(_ o: Obj) throws -> FatFile {
         guard Py.isInstance(o, textFileType) || Py.isInstance(o, binaryFileType) else { throw Py.error(.TypeError, "argument has wrong type") }
@@ -273,54 +212,6 @@ public enum VfsFat {
         guard let f = files[id] else { return }
         files[id] = nil
         try fs { try f.close() }
-    }
-
-    static func result(_ fileObj: Obj, _ bytes: [UInt8]) throws -> Obj {
-        isBinary(fileObj) ? try Py.bytes(bytes) : try Py.str(String(decoding: bytes, as: UTF8.self))
-    }
-
-    /// read([n]): n bytes in binary mode, n characters in text mode (UTF-8 sequences are
-    /// completed, as MicroPython's text streams do).
-    static func fileRead(_ o: Obj, _ nObj: Obj) throws -> Obj {
-        let f = try file(o)
-        let n = Py.isNone(nObj) ? -1 : try Py.toInt(nObj)
-        return try fs {
-            if n < 0 { return try result(o, try f.read(f.size - f.tell())) }
-            if isBinary(o) { return try result(o, try f.read(n)) }
-            var out: [UInt8] = []
-            var chars = 0
-            while chars < n {
-                let chunk = try f.read(n - chars)
-                if chunk.isEmpty { break }
-                out += chunk
-                chars += chunk.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
-            }
-            while true {   // the rest of a character cut in two
-                let b = try f.read(1)
-                if b.isEmpty { break }
-                if b[0] & 0xC0 != 0x80 { try f.seek(-1, whence: 1); break }
-                out += b
-            }
-            return try result(o, out)
-        }
-    }
-
-    static func readLine(_ f: FatFile, limit: Int) throws -> [UInt8] {
-        try fs {
-            var out: [UInt8] = []
-            while limit < 0 || out.count < limit {
-                let want = limit < 0 ? 64 : min(64, limit - out.count)
-                let chunk = try f.read(want)
-                if chunk.isEmpty { break }
-                if let nl = chunk.firstIndex(of: 10) {
-                    out += chunk[...nl]
-                    try f.seek(-(chunk.count - nl - 1), whence: 1)
-                    break
-                }
-                out += chunk
-            }
-            return out
-        }
     }
 }
 
