@@ -241,6 +241,8 @@ func appendException(_ o: Obj, _ buf: inout [UInt8], repr: Bool) throws {
 }
 
 func appendInstance(_ o: Obj, _ buf: inout [UInt8], repr: Bool) throws {
+    // native __repr__s (deque, OrderedDict...) of containers holding themselves recurse here
+    try checkNativeStack()
     let t = o.type
     if !repr, let f = lookupInType(t, qobj(.__str__)), !isObjectMethod(f) {
         let s = try callBound(f, o, [])
