@@ -44,8 +44,13 @@ final class LfsFile {
     /// the file's state may be half-written).
     private var errored = false
 
+    /// Blocks set aside for the pending data as writes grow it, so a full filesystem fails the
+    /// write (ENOSPC) as littlefs's, which programs blocks as it goes, does.
+    private var reserved: [UInt32] = []
+
     private var pendingStart: Int { LfsCTZ.start(ofBlock: keep, blockSize: vol.blockSize) }
-    var committedBlocks: [UInt32] { blocks ?? [] }
+    /// Blocks the allocator must not hand out: the stored list and the reserved blocks.
+    var heldBlocks: [UInt32] { (blocks ?? []) + reserved }
 
     private init(_ vol: LfsVolume, _ head: LfsBlockPair, _ name: [UInt8], _ flags: LfsOpenFlags) {
         self.vol = vol
@@ -191,7 +196,19 @@ final class LfsFile {
         if appending { pos = size }
         if data.isEmpty { return 0 }
         guard pos + data.count <= vol.fileMax else { throw Lfs.tooBig }
-        do { try startPending(at: min(pos, size)) } catch { errored = true; throw error }
+        do {
+            try startPending(at: min(pos, size))
+            let newSize = max(size, pos + data.count)
+            if !isInline || newSize > vol.inlineMax {
+                let need = LfsCTZ.blockCount(newSize, blockSize: vol.blockSize) - keep
+                if reserved.count < need {
+                    try vol.operation { while reserved.count < need { reserved.append(try vol.alloc()) } }
+                }
+            }
+        } catch {
+            errored = true
+            throw error
+        }
         let base = pendingStart
         let rel = pos - base
         // bytes between the old end and the position read as zeros
@@ -271,6 +288,7 @@ final class LfsFile {
             pending = nil
             keep = 0
             dirty = false
+            reserved = []
         }
     }
 
@@ -288,7 +306,7 @@ final class LfsFile {
             for j in 0..<ptrs { appendLE32(&b, bl[idx - (1 << j)]) }
             b += data[off..<(off + chunk)]
             while b.count % vol.progSize != 0 { b.append(0xFF) }
-            let blk = try vol.alloc()
+            let blk = idx - keep < reserved.count ? reserved[idx - keep] : try vol.alloc()
             try vol.dev.erase(Int(blk))
             try vol.dev.prog(Int(blk), 0, b)
             bl.append(blk)
@@ -302,7 +320,8 @@ final class LfsFile {
         if closed { return }
         defer {
             closed = true
-            vol.unregister(self)
+            vol.unregister(self, releasing: !reserved.isEmpty)
+            reserved = []
         }
         try sync()
     }

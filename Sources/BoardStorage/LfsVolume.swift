@@ -416,7 +416,7 @@ final class LfsVolume {
         for b in inflight where Int(b) < blockCount { u[Int(b)] = true }
         for (_, w) in openFiles {
             guard let f = w.file else { continue }
-            for b in f.committedBlocks where Int(b) < blockCount { u[Int(b)] = true }
+            for b in f.heldBlocks where Int(b) < blockCount { u[Int(b)] = true }
         }
         used = u
         usedFresh = true
@@ -507,7 +507,13 @@ final class LfsVolume {
     // MARK: open files
 
     func register(_ f: LfsFile) { openFiles[ObjectIdentifier(f)] = WeakLfsFile(f) }
-    func unregister(_ f: LfsFile) { openFiles[ObjectIdentifier(f)] = nil }
+
+    /// A closed file gives back the blocks it reserved and never used: the allocator's map
+    /// still marks them, so it is rebuilt before the filesystem is called full.
+    func unregister(_ f: LfsFile, releasing: Bool) {
+        openFiles[ObjectIdentifier(f)] = nil
+        if releasing { usedFresh = false }
+    }
 
     /// Commits every open file's pending data, then syncs the device.
     func sync() throws {

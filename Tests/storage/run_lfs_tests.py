@@ -383,7 +383,9 @@ def lfs_check(img, bs, model, **cfg):
 
 
 GEOMETRIES = [
-    # block size, blocks, read size, prog size (ours), littlefs's own read/prog sizes
+    # block size, blocks, read size, prog size (ours), littlefs's own read/prog sizes; littlefs's
+    # cache is as large as microboard's (4 * max(read, prog) as MicroPython sets it): inline files
+    # may be that long, and littlefs cannot rewrite an inline file longer than its own cache
     (512, 512, 32, 32, 16, 16),
     (1024, 256, 16, 16, 64, 64),
     (4096, 96, 64, 64, 32, 32),
@@ -394,6 +396,7 @@ GEOMETRIES = [
 def test_ours_written_littlefs_reads():
     rng = random.Random(SEED)
     for bs, count, rs, ps, prs, pps in GEOMETRIES:
+        cache = min(bs, 4 * max(rs, ps))
         img = os.path.join(WORK, "ours_%d.img" % bs)
         with open(img, "wb") as f:
             f.write(b"\0" * bs * count)
@@ -403,7 +406,7 @@ def test_ours_written_littlefs_reads():
             ops = random_ops(rng, model, 60, big=True, geometry=(bs, count))
             r = ours(img, bs, ops, mkfs=round == 0, readsize=rs, progsize=ps)
             compare(r["tree"], model, "microboard (%d-byte blocks)" % bs)
-            fs, data = lfs_check(img, bs, model, read_size=prs, prog_size=pps)
+            fs, data = lfs_check(img, bs, model, read_size=prs, prog_size=pps, cache_size=cache)
         t1 = time.time_ns()
         # every file was written by microboard with mtime on: 't' is ns since 1970
         for p in model.files:
@@ -418,7 +421,7 @@ def test_ours_written_littlefs_reads():
         lfs_apply(fs, more)
         fs.unmount()
         lfs_save(img, data)
-        lfs_check(img, bs, model, read_size=prs, prog_size=pps)
+        lfs_check(img, bs, model, read_size=prs, prog_size=pps, cache_size=cache)
 
 
 def test_littlefs_written_ours_reads():
@@ -454,12 +457,15 @@ def test_ping_pong_compaction_and_splits():
     """Turns on one image, with many small rewrites (logs fill, pairs compact) and hundreds of
     entries in few directories (pairs split, emptied pairs are dropped)."""
     rng = random.Random(SEED + 2)
+    # littlefs's turns run without wear-leveling relocation (block_cycles -1): with
+    # block_cycles=50, littlefs 2.11 alone (no microboard turns) loses entries in about one of
+    # twenty of these workloads; relocated pairs are read in test_littlefs_written_ours_reads
     for disk_version in (0x00020001, 0x00020000):
         bs, count = 512, 1024
         img = os.path.join(WORK, "pingpong_%x.img" % disk_version)
         if os.path.exists(img):
             os.remove(img)
-        fs, data = lfs_open(img, bs, count, mount=False, disk_version=disk_version, block_cycles=50)
+        fs, data = lfs_open(img, bs, count, mount=False, disk_version=disk_version)
         fs.format()
         lfs_save(img, data)
         model = Model()
@@ -471,7 +477,7 @@ def test_ping_pong_compaction_and_splits():
                 ops = random_ops(rng, model, 150, big=False, weights=w, geometry=(bs, count))
                 ours(img, bs, ops, dump=False)
             else:
-                fs, data = lfs_open(img, bs, disk_version=disk_version, block_cycles=50)
+                fs, data = lfs_open(img, bs, disk_version=disk_version)
                 compare(lfs_tree(fs), model, "littlefs, turn %d" % turn)
                 lfs_apply(fs, random_ops(rng, model, 150, big=False, weights=w, geometry=(bs, count)))
                 model = lfs_model(fs)
@@ -830,12 +836,14 @@ class RAMBlockDevice:
         if op == 5: return 512
         if op == 6: return 0
 def exercise(fs):
-    def walk(top):
+    def walk(top, depth=0):
         for e in fs.ilistdir(top):
             p = top.rstrip("/") + "/" + e[0]
             try:
                 if e[1] == 0x4000:
-                    walk(p)
+                    # a damaged directory entry may point back to an ancestor: a cycle
+                    if depth < 12:
+                        walk(p, depth + 1)
                 else:
                     with fs.open(p, "rb") as f:
                         f.read()
