@@ -108,7 +108,7 @@ enum ModuleIO {
     static func advance(_ s: Obj, _ pos: Int, _ n: Int) -> Int {
         let len = length(s)
         if n < 0 || pos >= len { return max(pos, len) }
-        if isBinary(s) { return min(len, pos + n) }
+        if isBinary(s) { return n >= len - pos ? len : pos + n }     // no pos + n overflow for huge n
         let p = dataPtr(s)
         var i = pos
         var k = 0
