@@ -25,6 +25,16 @@ func newRangeObj(_ start: Int, _ stop: Int, _ step: Int) throws -> Obj {
      r.ptr.load(fromByteOffset: 24, as: Int.self))
 }
 
+/// Advances a range iterator: its current value, or nil when exhausted. A step past the
+/// machine word's end ends the range rather than wrapping around.
+@inline(__always) func rangeIteratorNext(_ it: Obj) -> Int? {
+    let (cur, stop, step) = rangeParts(it)
+    guard step > 0 ? cur < stop : cur > stop else { return nil }
+    let (next, past) = cur.addingReportingOverflow(step)
+    it.ptr.storeBytes(of: past ? stop : next, toByteOffset: 8, as: Int.self)
+    return cur
+}
+
 func rangeLen(_ r: Obj) throws -> Int {
     let (a, b, s) = rangeParts(r)
     // computed in 128 bits: ranges near the ends of the 64-bit range must not trap
@@ -118,13 +128,8 @@ func iterNext(_ it: Obj) throws -> Obj {
     guard it.isPtr else { throw typeError("'\(typeName(it))' object isn't an iterator") }
     switch TypeID.from(addr: it.words[0]) {
     case .rangeIterator?:
-        let (cur, stop, step) = rangeParts(it)
-        if step > 0 ? cur < stop : cur > stop {
-            let (next, past) = cur.addingReportingOverflow(step)   // past the machine word: the end
-            it.ptr.storeBytes(of: past ? stop : next, toByteOffset: 8, as: Int.self)
-            return try newInt(cur)
-        }
-        return .stopIteration
+        guard let cur = rangeIteratorNext(it) else { return .stopIteration }
+        return try newInt(cur)
     case .seqIterator?:
         let s = it.o(1)
         let i = Int(it.w(2))

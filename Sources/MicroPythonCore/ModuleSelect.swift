@@ -47,10 +47,7 @@ enum ModuleSelect {
         let always = PollEvent.error | PollEvent.hangup
         // StringIO and BytesIO are streams whose ioctl knows no poll request: MicroPython's poll
         // raises the EINVAL it answers
-        if !ModuleIO.stringIOClassObj.isNull, isNativeInstance(o, ModuleIO.stringIOClassObj) {
-            throw osError(EINVAL_CODE)
-        }
-        if !ModuleIO.bytesIOClassObj.isNull, isNativeInstance(o, ModuleIO.bytesIOClassObj) {
+        for cls in [ModuleIO.stringIOClassObj, ModuleIO.bytesIOClassObj] where !cls.isNull && isNativeInstance(o, cls) {
             throw osError(EINVAL_CODE)
         }
         let t = o.isPtr ? o.typeAddr : 0

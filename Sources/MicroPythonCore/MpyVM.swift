@@ -118,12 +118,7 @@ private func mpyCallVarKw(_ callable: Obj, _ selfObj: Obj, _ argBase: UnsafeMuta
     guard sp - stackBase >= 4, sp[-4] == mpyNull else { throw mpyCorrupt() }
     let it = sp[-3]
     if it.isType(.rangeIterator) {
-        let p = it.ptr
-        let cur = p.load(fromByteOffset: 8, as: Int.self), stop = p.load(fromByteOffset: 16, as: Int.self)
-        let step = p.load(fromByteOffset: 24, as: Int.self)
-        if step > 0 ? cur < stop : cur > stop {
-            let (next, past) = cur.addingReportingOverflow(step)   // past the machine word: the end
-            p.storeBytes(of: past ? stop : next, toByteOffset: 8, as: Int.self)
+        if let cur = rangeIteratorNext(it) {
             vmPush(&sp, Obj.fitsSmall(cur) ? Obj(small: cur) : try newInt(cur))
             return false
         }

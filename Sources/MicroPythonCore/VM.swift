@@ -341,12 +341,7 @@ private func dispatch(_ frame: UnsafeMutablePointer<Obj>, _ ip: inout Int, _ sp:
         case .forIter:
             let it = sp[-1]
             if it.isType(.rangeIterator) {
-                let p = it.ptr
-                let cur = p.load(fromByteOffset: 8, as: Int.self), stop = p.load(fromByteOffset: 16, as: Int.self)
-                let step = p.load(fromByteOffset: 24, as: Int.self)
-                if step > 0 ? cur < stop : cur > stop {
-                    let (next, past) = cur.addingReportingOverflow(step)   // past the machine word: the end
-                    p.storeBytes(of: past ? stop : next, toByteOffset: 8, as: Int.self)
+                if let cur = rangeIteratorNext(it) {
                     vmPush(&sp, Obj.fitsSmall(cur) ? Obj(small: cur) : try newInt(cur))
                 } else {
                     sp -= 1
