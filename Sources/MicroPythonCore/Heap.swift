@@ -58,6 +58,12 @@ func gcAllocSlow(_ n: Int, bytes: Int) throws -> UInt32 {
     // with gc.disable() nothing is collected automatically: a full heap is a MemoryError
     if rt.pointee.gcEnabled {
         gcCollect()
+        // a nearly full heap (or gc.threshold(0)) collects at every allocation, which can keep a
+        // native loop busy for minutes: Ctrl-C is taken here rather than only between opcodes
+        if _slowPath(mb_sigint_pending != 0) && mayTakeInterrupt() {
+            mb_sigint_pending = 0
+            throw PyErr(try newException(TypeID.KeyboardInterrupt.obj, args: getRoot(.emptyTuple)))
+        }
         if let a = findFree(n) { return a }
     } else if let a = findFree(n) {
         return a

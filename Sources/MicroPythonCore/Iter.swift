@@ -1,3 +1,4 @@
+import CSupport
 // Iteration: iter() and next() for every iterable, plus unpacking and the range type.
 // Built-in iterators return the .stopIteration marker instead of raising, so loops over them
 // never allocate an exception.
@@ -126,6 +127,9 @@ func getIter(_ o: Obj) throws -> Obj {
 /// Next item, or .stopIteration when exhausted.
 func iterNext(_ it: Obj) throws -> Obj {
     guard it.isPtr else { throw typeError("'\(typeName(it))' object isn't an iterator") }
+    // builtins such as sum, all or list drain iterators without a VM tick in between; an endless
+    // one (itertools.count, iter(int, 1)) must still stop at Ctrl-C
+    if _slowPath(mb_sigint_pending != 0) { try pollInterrupts() }
     switch TypeID.from(addr: it.words[0]) {
     case .rangeIterator?:
         guard let cur = rangeIteratorNext(it) else { return .stopIteration }

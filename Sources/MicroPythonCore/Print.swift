@@ -3,6 +3,19 @@
 /// Containers being printed (recursion guard); per thread (ThreadState.swift).
 nonisolated(unsafe) var reprActive: [Obj] = []
 
+/// How deeply containers may nest in a repr: the cycle check scans `reprActive`, so unbounded
+/// nesting would cost quadratic time (CPython stops at its recursion limit, MicroPython at its
+/// C stack limit).
+let reprNestingLimit = 10_000
+
+/// Enters container `o` in a repr; false when `o` is already being printed (a cycle).
+@inline(__always) func enterRepr(_ o: Obj) throws -> Bool {
+    if reprActive.count >= reprNestingLimit { throw runtimeError("maximum recursion depth exceeded") }
+    if reprActive.contains(o) { return false }
+    reprActive.append(o)
+    return true
+}
+
 func appendRepr(_ o: Obj, _ buf: inout [UInt8]) throws {
     try appendObj(o, &buf, repr: true)
 }
@@ -69,8 +82,7 @@ func appendObj(_ o: Obj, _ buf: inout [UInt8], repr: Bool) throws {
     case .bytearray:
         append("bytearray(", &buf); appendBytesRepr(strBytes(o), &buf); append(")", &buf)
     case .list, .tuple:
-        if reprActive.contains(o) { append(t == .list ? "[...]" : "(...)", &buf); return }
-        reprActive.append(o)
+        guard try enterRepr(o) else { append(t == .list ? "[...]" : "(...)", &buf); return }
         defer { reprActive.removeLast() }
         let isList = t == .list
         buf.append(UInt8(ascii: isList ? "[" : "("))
@@ -83,8 +95,7 @@ func appendObj(_ o: Obj, _ buf: inout [UInt8], repr: Bool) throws {
         if !isList && tupleLen(o) == 1 { buf.append(UInt8(ascii: ",")) }
         buf.append(UInt8(ascii: isList ? "]" : ")"))
     case .dict:
-        if reprActive.contains(o) { append("{...}", &buf); return }
-        reprActive.append(o)
+        guard try enterRepr(o) else { append("{...}", &buf); return }
         defer { reprActive.removeLast() }
         buf.append(UInt8(ascii: "{"))
         let m = dictMap(o)

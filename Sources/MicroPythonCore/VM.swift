@@ -1026,6 +1026,10 @@ func generatorResume(_ g: Obj, send: Obj, throwing: Obj = .null) throws -> (Obj,
         if !throwing.isNull { throw PyErr(try makeRaisable(throwing)) }
         return (.none, true)
     }
+    // a generator resuming one that resumes another (yield from, or next() in the body) nests
+    // native calls just as function calls do, so it meets the same recursion limits
+    if _slowPath(rt.pointee.callDepth > rt.pointee.maxCallDepth) { throw runtimeError("maximum recursion depth exceeded") }
+    try checkNativeStack()
     let frame = genFrame(g)
     if state == GenState.new {
         if send != .none && throwing.isNull { throw typeError("can't send non-None value to a just-started generator") }

@@ -108,18 +108,29 @@ check("deep recursion -> RuntimeError", out == "maximum recursion depth exceeded
 rc, out, err = run(["-c", "x = 1\ny = (\n"])
 check("SyntaxError reported with line", rc == 1 and "SyntaxError" in err and 'line' in err, repr((rc, err)))
 
-# SIGINT raises KeyboardInterrupt inside a running loop
-p = subprocess.Popen([EXE, "-c", "import sys\nprint('start'); sys.stdout.flush()\ntry:\n while True: pass\nexcept KeyboardInterrupt:\n print('caught KeyboardInterrupt')\n"],
-                     stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-line = p.stdout.readline()
-time.sleep(0.2)
-p.send_signal(signal.SIGINT)
-try:
-    out, err = p.communicate(timeout=10)
-    check("SIGINT -> KeyboardInterrupt in a loop", line == b"start\n" and out == b"caught KeyboardInterrupt\n", repr((line, out, err)))
-except subprocess.TimeoutExpired:
-    p.kill()
-    check("SIGINT -> KeyboardInterrupt in a loop", False, "timeout")
+# SIGINT raises KeyboardInterrupt inside a running loop, also when the loop is a builtin draining
+# an endless iterator, or when a nearly full heap makes every allocation collect
+SIGINT_LOOPS = [
+    ("a loop", "while True: pass"),
+    ("any() over an endless callable iterator", "any(iter(int, 1))"),
+    ("sum() over an endless map of a builtin", "sum(map(abs, iter(int, 1)))"),
+    ("sum() of a huge range with gc.threshold(0)", "import gc\n gc.threshold(0)\n sum(range(10**9))"),
+]
+for what, body in SIGINT_LOOPS:
+    prog = ("import sys\nprint('start'); sys.stdout.flush()\ntry:\n " + body +
+            "\nexcept KeyboardInterrupt:\n print('caught KeyboardInterrupt')\n")
+    p = subprocess.Popen([EXE, "-c", prog], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    line = p.stdout.readline()
+    time.sleep(0.3)
+    p.send_signal(signal.SIGINT)
+    name = "SIGINT -> KeyboardInterrupt in " + what
+    try:
+        out, err = p.communicate(timeout=10)
+        check(name, line == b"start\n" and out == b"caught KeyboardInterrupt\n", repr((line, out, err)))
+    except subprocess.TimeoutExpired:
+        p.kill()
+        p.communicate()
+        check(name, False, "timeout")
 
 # REPL-free interactive-less start-up speed sanity: -c pass returns quickly
 t = time.time()
