@@ -168,7 +168,10 @@ public struct SyntaxErrorInfo: Error {
     public var line: Int
     /// IndentationError rather than SyntaxError (MicroPython raises IndentationError for "unexpected indent" etc.).
     public var isIndentation: Bool
-    public init(_ message: String, line: Int, isIndentation: Bool = false) {
-        self.message = message; self.line = line; self.isIndentation = isIndentation
+    /// The scope the compiler was in (py/compile.c names it in the traceback); nil until a scope
+    /// is known, "" for errors MicroPython's parser raises, which name no scope.
+    public var scope: String?
+    public init(_ message: String, line: Int, isIndentation: Bool = false, scope: String? = nil) {
+        self.message = message; self.line = line; self.isIndentation = isIndentation; self.scope = scope
     }
 }

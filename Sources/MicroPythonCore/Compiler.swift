@@ -232,7 +232,7 @@ final class CodeGen {
         case .assign(let targets, let value):
             if targets.count == 1, case .name = targets[0].kind, case .call(let f, let args, _) = value.kind,
                case .name("const") = f.kind, args.count == 1, constantValue(args[0]) == nil {
-                throw SyntaxErrorInfo("not a constant", line: s.line)
+                throw SyntaxErrorInfo("not a constant", line: s.line, scope: "")   // py/parse.c's error
             }
             if targets.count == 1, case .name(let n) = targets[0].kind, case .call(let f, let args, let kws) = value.kind,
                case .name("const") = f.kind, args.count == 1, kws.isEmpty, scope.kind == .module || scope.kind == .classBody,
@@ -783,6 +783,17 @@ final class CodeGen {
 
     // MARK: functions and classes
 
+    /// Runs `body`, naming this code unit in a SyntaxError that has no scope yet (py/compile.c
+    /// adds the scope's name to the traceback of the compiler's errors).
+    func naming<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch var e as SyntaxErrorInfo {
+            if e.scope == nil { e.scope = unit.name }
+            throw e
+        }
+    }
+
     private func childCodeGen(_ node: AnyObject, name: String) -> (CodeGen, Scope) {
         let s = symtable.scopes[ObjectIdentifier(node)]!
         let u = CodeUnit(name: name, filename: unit.filename)
@@ -837,12 +848,12 @@ final class CodeGen {
         if isAsync && s.isGenerator { u.flags |= CodeFlag.asyncGenerator }
         g.setLine(line)
         if let body = body {
-            try g.compileBody(body)
+            try g.naming { try g.compileBody(body) }
             g.setLine(body.last.map { lastLine(of: $0) } ?? line)
             g.emit(.loadNone, 0, 1)
             g.emit(.returnValue, 0, -1)
         } else if let e = lambdaBody {
-            try g.compile(e)
+            try g.naming { try g.compile(e) }
             if s.isGenerator { g.emit(.popTop, 0, -1); g.emit(.loadNone, 0, 1) }
             g.emit(.returnValue, 0, -1)
         }
@@ -873,7 +884,7 @@ final class CodeGen {
         g.emit(.storeName, Int(QID.__module__.rawValue), -1)
         g.emit(.loadQstr, Int(intern(name)), 1)
         g.emit(.storeName, Int(QID.__qualname__.rawValue), -1)
-        try g.compileBody(body)
+        try g.naming { try g.compileBody(body) }
         if s.needsClassCell {
             g.emit(.loadClosure, s.slots["__class__"]!, 1)
         } else {
@@ -1195,7 +1206,7 @@ final class CodeGen {
         else if s.isCoroutine { u.flags |= CodeFlag.coroutine }
         g.setLine(node.line)
         if kind == 0 { g.emit(.buildList, 0, 1) } else if kind == 1 { g.emit(.buildSet, 0, 1) } else if kind == 2 { g.emit(.buildMap, 0, 1) }
-        try g.compileComprehensionLoop(gens, index: 0, kind: kind, elts: elts, containerDepth: kind == 3 ? 0 : 1)
+        try g.naming { try g.compileComprehensionLoop(gens, index: 0, kind: kind, elts: elts, containerDepth: kind == 3 ? 0 : 1) }
         if kind == 3 { g.emit(.loadNone, 0, 1) }
         g.emit(.returnValue, 0, -1)
         g.finish()
@@ -1371,10 +1382,10 @@ func compileAST(_ body: [Stmt], ctx: CompileContext) throws -> CodeUnit {
     let g = CodeGen(unit: u, scope: root, ctx: ctx, symtable: st, moduleConsts: [:])
     if ctx.mode == .eval, body.count == 1, case .expr(let e) = body[0].kind {
         g.setLine(body[0].line)
-        try g.compile(e)
+        try g.naming { try g.compile(e) }
         g.emit(.returnValue, 0, -1)
     } else {
-        try g.compileBody(body)
+        try g.naming { try g.compileBody(body) }
         g.emit(.loadNone, 0, 1)
         g.emit(.returnValue, 0, -1)
     }

@@ -134,16 +134,15 @@ enum ModuleRandom {
                     throw pyErr(.ValueError)
                 }
                 let step = try randInt(a[2])
-                var n: Int
-                if step > 0 {
-                    n = (stop - start + step - 1) / step
-                } else if step < 0 {
-                    n = (stop - start + step + 1) / step
-                } else {
-                    throw pyErr(.ValueError)
-                }
-                if n > 0 { return try newInt(start + step * Int(rng.below(UInt64(n)))) }
-                throw pyErr(.ValueError)
+                if step == 0 { throw pyErr(.ValueError) }
+                // in unsigned arithmetic: the span and the step may each be as wide as the word
+                guard step > 0 ? start < stop : start > stop else { throw pyErr(.ValueError) }
+                let span = step > 0 ? UInt64(bitPattern: Int64(stop) &- Int64(start)) : UInt64(bitPattern: Int64(start) &- Int64(stop))
+                let stride = UInt64(step.magnitude)
+                let count = span / stride + (span % stride == 0 ? 0 : 1)
+                let offset = stride &* rng.below(count)
+                let origin = UInt64(bitPattern: Int64(start))
+                return try newInt(Int(Int64(bitPattern: step > 0 ? origin &+ offset : origin &- offset)))
             })),
             ("randint", .function(fn("randint", 2) { a in
                 let lo = try randInt(a[0]), hi = try randInt(a[1])

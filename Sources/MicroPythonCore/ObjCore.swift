@@ -39,6 +39,22 @@ func newStr(_ p: UnsafePointer<UInt8>, _ n: Int) throws -> Obj {
     return o
 }
 
+/// Finishes a str built in place by newStrBuffer (concatenation, join, f-strings): when its text
+/// is already a qstr the buffer is freed and the qstr returned, as py/objstr.c's
+/// mp_obj_new_str_from_vstr does, so `is` and identity map lookups hold for run-time strings.
+/// Otherwise the hash computed for the lookup is kept in the object.
+func finishStr(_ o: Obj, _ d: UnsafeMutablePointer<UInt8>, _ n: Int) -> Obj {
+    d[n] = 0
+    guard n <= 64 else { return o }
+    let h = QstrPool.hash(d, n)
+    if let q = qstrs.find(d, n, hash: h) {
+        gcFree(o.raw)
+        return Obj(qstr: q)
+    }
+    o.words[1] = h
+    return o
+}
+
 func newStr(_ b: UnsafeBufferPointer<UInt8>) throws -> Obj {
     guard let base = b.baseAddress, b.count > 0 else { return Obj(qstr: QID._empty.rawValue) }
     return try newStr(base, b.count)

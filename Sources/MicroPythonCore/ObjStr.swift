@@ -102,8 +102,7 @@ func strConcat(_ a: Obj, _ b: Obj) throws -> Obj {
     let x2 = strBytes(a), y2 = strBytes(b)
     d.update(from: x2.baseAddress!, count: x2.count)
     (d + x2.count).update(from: y2.baseAddress!, count: y2.count)
-    d[x2.count + y2.count] = 0
-    return o
+    return finishStr(o, d, x2.count + y2.count)
 }
 
 /// BUILD_STRING: concatenates n str values.
@@ -118,8 +117,7 @@ func joinStrings(_ p: UnsafeMutablePointer<Obj>, _ n: Int) throws -> Obj {
         if b.count > 0 { (d + off).update(from: b.baseAddress!, count: b.count) }
         off += b.count
     }
-    d[total] = 0
-    return o
+    return finishStr(o, d, total)
 }
 
 /// FORMAT_VALUE: f-string field with optional !conversion and :spec.

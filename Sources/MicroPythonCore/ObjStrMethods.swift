@@ -803,7 +803,7 @@ func seqJoin(_ a: Args, uni: Bool) throws -> Obj {
         let xb: UnsafeBufferPointer<UInt8> = uni ? strBytes(isStr(x) ? x : nativeSelf(x)) : bytesLikeBuffer(x)!
         if xb.count > 0 { (d + o).update(from: bufBase(xb), count: xb.count); o += xb.count }
     }
-    return r
+    return r.isType(.str) ? finishStr(r, d, total) : r
 }
 
 func seqCenter(_ a: Args, uni: Bool) throws -> Obj {

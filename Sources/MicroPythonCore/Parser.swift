@@ -420,7 +420,7 @@ final class Parser {
             for item in items {
                 if case .starred(let inner) = item.kind, !del {
                     if starred {
-                        throw SyntaxErrorInfo("multiple starred expressions in assignment", line: item.line)
+                        throw SyntaxErrorInfo("multiple *x in assignment", line: item.line)
                     }
                     starred = true
                     try checkTarget(inner, del: del)
@@ -521,7 +521,7 @@ final class Parser {
         var sawBare = false
         while kind == .kwExcept {
             let hl = line
-            if sawBare { throw SyntaxErrorInfo("default 'except:' must be last", line: hl) }
+            if sawBare { throw SyntaxErrorInfo("default 'except' must be last", line: hl) }
             advance()
             var type: Expr? = nil
             var name: String? = nil

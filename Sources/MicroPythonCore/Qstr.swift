@@ -41,8 +41,9 @@ struct QstrPool {
     @inline(__always) func length(_ q: UInt32) -> Int { Int(lens[Int(q)]) }
     @inline(__always) func hashOf(_ q: UInt32) -> UInt32 { hashes[Int(q)] }
 
-    func find(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt32? {
-        let h = QstrPool.hash(p, n)
+    func find(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt32? { find(p, n, hash: QstrPool.hash(p, n)) }
+
+    func find(_ p: UnsafePointer<UInt8>, _ n: Int, hash h: UInt32) -> UInt32? {
         var i = Int(h) & tableMask
         while true {
             let e = table[i]

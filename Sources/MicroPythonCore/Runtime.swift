@@ -213,7 +213,7 @@ func compileSource(_ src: [UInt8], filename: String, mode: CompileMode, namesAtM
     } catch let e as SyntaxErrorInfo {
         let exc = try newException((e.isIndentation ? TypeID.IndentationError : TypeID.SyntaxError).obj,
                                    args: try newTuple([try newStr(e.message)]))
-        addTraceback(exc, file: intern(filename), line: e.line, function: QID._null.rawValue)
+        addTraceback(exc, file: intern(filename), line: e.line, function: e.scope.flatMap { $0.isEmpty ? nil : intern($0) } ?? QID._null.rawValue)
         throw PyErr(exc)
     } catch let e as PyErr {
         throw e

@@ -14,6 +14,7 @@ final class Scope {
     var used: Set<String> = []
     var globals: Set<String> = []
     var nonlocals: Set<String> = []
+    var nonlocalLines: [String: Int] = [:]   // where each nonlocal was declared, for errors
     var isGenerator = false
     var isCoroutine = false
     var usesSuper = false          // uses super() or __class__: needs the class cell
@@ -79,7 +80,13 @@ final class SymtableBuilder {
     }
 
     func build(_ body: [Stmt]) throws -> Scope {
-        for s in body { try visit(s) }
+        do {
+            for s in body { try visit(s) }
+        } catch var e as SyntaxErrorInfo {
+            // scopes are pushed and popped without defer, so `current` is where the error was
+            if e.scope == nil { e.scope = current.name }
+            throw e
+        }
         try analyze(root, bound: [])
         return root
     }
@@ -237,7 +244,10 @@ final class SymtableBuilder {
             }
         case .nonlocal(let names):
             if current.kind == .module { throw SyntaxErrorInfo("can't declare nonlocal in outer code", line: s.line) }
-            for n in names { current.nonlocals.insert(n) }
+            for n in names {
+                current.nonlocals.insert(n)
+                if current.nonlocalLines[n] == nil { current.nonlocalLines[n] = s.line }
+            }
         }
     }
 
@@ -309,8 +319,12 @@ final class SymtableBuilder {
             locals = s.assigned.subtracting(s.globals).subtracting(s.nonlocals)
         }
         // a class body's nonlocal names need an enclosing function's binding too
-        for n in s.nonlocals where !bound.contains(n) {
-            throw SyntaxErrorInfo("no binding for nonlocal found", line: s.line)
+        let unbound = s.nonlocals.filter { !bound.contains($0) }
+        if !unbound.isEmpty {
+            let line = unbound.map { s.nonlocalLines[$0] ?? s.line }.min() ?? s.line
+            var e = SyntaxErrorInfo("no binding for nonlocal found", line: line)
+            e.scope = s.name
+            throw e
         }
         var childBound = bound
         if s.isFunctionLike { childBound.formUnion(locals) }

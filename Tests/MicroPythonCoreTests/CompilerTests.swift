@@ -659,10 +659,6 @@ extension InterpreterSuites {
         var type = "SyntaxError"
         var message: String
         var line: Int?
-        /// The implementation's message, when it differs from MicroPython's (a known issue).
-        var knownMessage: String? = nil
-        /// The implementation's line, when it differs from MicroPython's (a known issue).
-        var knownLine: Int? = nil
         var description: String { source.debugDescription }
     }
 
@@ -671,42 +667,30 @@ extension InterpreterSuites {
         .init(source: "class C:\n    def m(self):\n        pass\n    return 5\n", message: "'return' outside function", line: 4),
         .init(source: "x = 1\nyield x\n", message: "'yield' outside function", line: 2),
         .init(source: "x = 1\nawait x\n", message: "'await' outside function", line: 2),
-        .init(source: "x = 1\n\nbreak\n", message: "'break'/'continue' outside loop", line: 3,
-              knownMessage: "'break' outside loop"),
-        .init(source: "for i in []:\n    pass\ncontinue\n", message: "'break'/'continue' outside loop", line: 3,
-              knownMessage: "'continue' not properly in loop"),
-        .init(source: "for i in range(3):\n    class C:\n        break\n", message: "'break'/'continue' outside loop", line: 3,
-              knownMessage: "'break' outside loop"),
-        .init(source: "while True:\n    pass\nelse:\n    break\n", message: "'break'/'continue' outside loop", line: 4,
-              knownMessage: "'break' outside loop"),
+        .init(source: "x = 1\n\nbreak\n", message: "'break'/'continue' outside loop", line: 3),
+        .init(source: "for i in []:\n    pass\ncontinue\n", message: "'break'/'continue' outside loop", line: 3),
+        .init(source: "for i in range(3):\n    class C:\n        break\n", message: "'break'/'continue' outside loop", line: 3),
+        .init(source: "while True:\n    pass\nelse:\n    break\n", message: "'break'/'continue' outside loop", line: 4),
         .init(source: "if 1:\n    x = 1\n      y = 2\n", type: "IndentationError", message: "unexpected indent", line: 3),
         .init(source: "\n\n  x = 1\n", type: "IndentationError", message: "unexpected indent", line: 3),
         .init(source: "if 1:\n    x = 1\n  y = 2\n", type: "IndentationError",
-              message: "unindent doesn't match any outer indent level", line: 3,
-              knownMessage: "unindent does not match any outer indentation level"),
+              message: "unindent doesn't match any outer indent level", line: 3),
         .init(source: "x = 1\nx + = 2\n", message: "invalid syntax", line: 2),
         .init(source: "def f():\n    pass\n\ndef g(:\n    pass\n", message: "invalid syntax", line: 4),
         .init(source: "f() = 1\n", message: "can't assign to expression", line: 1),
         .init(source: "x = 1\ndel f()\n", message: "can't delete expression", line: 2),
         .init(source: "def f(a=1, b):\n    pass\n", message: "non-default argument follows default argument", line: 1),
-        .init(source: "x = 0\nf(a=1, 2)\n", message: "positional arg after keyword arg", line: 2,
-              knownMessage: "positional argument follows keyword argument"),
-        .init(source: "a, *b, *c = 1, 2, 3\n", message: "multiple *x in assignment", line: 1,
-              knownMessage: "multiple starred expressions in assignment"),
-        .init(source: "def f(a, a):\n    pass\n", message: "argument name reused", line: 1,
-              knownMessage: "duplicate argument 'a' in function definition"),
-        .init(source: "def f():\n    nonlocal q\n", message: "no binding for nonlocal found", line: 2,
-              knownMessage: "no binding for nonlocal 'q' found", knownLine: 1),
+        .init(source: "x = 0\nf(a=1, 2)\n", message: "positional arg after keyword arg", line: 2),
+        .init(source: "a, *b, *c = 1, 2, 3\n", message: "multiple *x in assignment", line: 1),
+        .init(source: "def f(a, a):\n    pass\n", message: "argument name reused", line: 1),
+        .init(source: "def f():\n    nonlocal q\n", message: "no binding for nonlocal found", line: 2),
         .init(source: "def f():\n    x = 1\n    def g():\n        nonlocal y\n", message: "no binding for nonlocal found",
-              line: 4, knownMessage: "no binding for nonlocal 'y' found", knownLine: 3),
-        .init(source: "x = 1\nnonlocal x\n", message: "can't declare nonlocal in outer code", line: 2,
-              knownMessage: "nonlocal declaration not allowed at module level"),
-        .init(source: "def f():\n    x = 1\n    global x\n", message: "identifier redefined as global", line: 3,
-              knownMessage: "name 'x' is used prior to global declaration"),
-        .init(source: "def f():\n    from sys import *\n", message: "import * not at module level", line: 2,
-              knownMessage: "import * only allowed at module level"),
+              line: 4),
+        .init(source: "x = 1\nnonlocal x\n", message: "can't declare nonlocal in outer code", line: 2),
+        .init(source: "def f():\n    x = 1\n    global x\n", message: "identifier redefined as global", line: 3),
+        .init(source: "def f():\n    from sys import *\n", message: "import * not at module level", line: 2),
         .init(source: "try:\n    pass\nexcept:\n    pass\nexcept ValueError:\n    pass\n",
-              message: "default 'except' must be last", line: nil, knownMessage: "default 'except:' must be last"),
+              message: "default 'except' must be last", line: nil),
     ]
 
     @Test(arguments: CompilerTests.badPrograms)
@@ -715,22 +699,8 @@ extension InterpreterSuites {
         #expect(err != nil, "no error reported")
         guard let err else { return }
         #expect(err.type == bad.type)
-        if let line = bad.line {
-            if let known = bad.knownLine, err.line == known {
-                withKnownIssue("reported at line \(known), the line of the enclosing def") {
-                    #expect(err.line == line)
-                }
-            } else {
-                #expect(err.line == line)
-            }
-        }
-        if let known = bad.knownMessage, err.message == known {
-            withKnownIssue("MicroPython says \"\(bad.message)\"") {
-                #expect(err.message == bad.message)
-            }
-        } else {
-            #expect(err.message == bad.message)
-        }
+        if let line = bad.line { #expect(err.line == line) }
+        #expect(err.message == bad.message)
     }
 
     @Test func syntaxErrorStopsTheWholeModule() {
@@ -759,10 +729,8 @@ extension InterpreterSuites {
         let inFunction = CoreHarness.compileError("def f():\n    nonlocal q\n")
         let parseError = CoreHarness.compileError("x = 1\nx + = 2\n")
         #expect(parseError?.lineSuffix == "")
-        withKnownIssue("compile-time SyntaxErrors are reported without the scope name") {
-            #expect(moduleLevel?.lineSuffix == ", in <module>")
-            #expect(inFunction?.lineSuffix == ", in f")
-        }
+        #expect(moduleLevel?.lineSuffix == ", in <module>")
+        #expect(inFunction?.lineSuffix == ", in f")
     }
 }
 }

@@ -668,7 +668,7 @@ private func kinds(_ src: String) -> [TokenKind] { Lexer.tokenize(utf8(src), mod
         #expect(mod("try: a\nfinally: b") == "(try [a]  else=[] finally=[b])")
         #expect(mod("try:\n    a\n").hasPrefix("error"))
         #expect(mod("try: a\nelse: b").hasPrefix("error"))
-        #expect(mod("try: a\nexcept: b\nexcept E: c") == "error@3 default 'except:' must be last")
+        #expect(mod("try: a\nexcept: b\nexcept E: c") == "error@3 default 'except' must be last")
         #expect(mod("try: a\nexcept E, F: b").hasPrefix("error"))
         #expect(mod("try: a\nexcept* E: b").hasPrefix("error")) // except* is not in MicroPython
         #expect(mod("try: a\nexcept E as e.f: b").hasPrefix("error"))

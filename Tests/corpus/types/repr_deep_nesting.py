@@ -6,7 +6,9 @@ for make in (lambda x: (x,), lambda x: [x], lambda x: {0: x}):
         t = make(t)
     s = repr(t)
     print(len(s), s[:6], s[-6:])
-    for i in range(12000):
+for make in (lambda x: (x,), lambda x: [x]):
+    t = None
+    for i in range(10200):
         t = make(t)
     try:
         repr(t)
@@ -18,3 +20,4 @@ for make in (lambda x: (x,), lambda x: [x], lambda x: {0: x}):
         print("printed")
     except RuntimeError:
         print("too deep")
+    t = None
