@@ -56,31 +56,12 @@ private func unknownCode(_ t: UInt32, _ typeName: String) -> FormatError {
     FormatError("Unknown format code '\(presentationName(t))' for object of type '\(typeName)'")
 }
 
-/// Appends the UTF-8 encoding of a code point (surrogates are encoded as 3 bytes, like WTF-8).
-@inline(__always) private func appendUTF8(_ cp: UInt32, _ out: inout [UInt8]) {
-    if cp < 0x80 {
-        out.append(UInt8(cp))
-    } else if cp < 0x800 {
-        out.append(UInt8(0xC0 | (cp >> 6)))
-        out.append(UInt8(0x80 | (cp & 0x3F)))
-    } else if cp < 0x10000 {
-        out.append(UInt8(0xE0 | (cp >> 12)))
-        out.append(UInt8(0x80 | ((cp >> 6) & 0x3F)))
-        out.append(UInt8(0x80 | (cp & 0x3F)))
-    } else {
-        out.append(UInt8(0xF0 | (cp >> 18)))
-        out.append(UInt8(0x80 | ((cp >> 12) & 0x3F)))
-        out.append(UInt8(0x80 | ((cp >> 6) & 0x3F)))
-        out.append(UInt8(0x80 | (cp & 0x3F)))
-    }
-}
-
 @inline(__always) private func appendRepeated(_ cp: UInt32, _ n: Int, _ out: inout [UInt8]) {
     if n <= 0 { return }
     if cp < 0x80 {
         out.append(contentsOf: repeatElement(UInt8(cp), count: n))
     } else {
-        for _ in 0..<n { appendUTF8(cp, &out) }
+        for _ in 0..<n { appendCodePoint(cp, &out) }
     }
 }
 
@@ -485,7 +466,7 @@ public func formatIntegerBytes(negative: Bool, magnitude: (Int) -> String, spec:
         }
         let cp = try codePointFromDigits(negative: negative, magnitude(10))
         var body: [UInt8] = []
-        appendUTF8(cp, &body)
+        appendCodePoint(cp, &body)
         if spec.width == nil { return body }
         return layoutNumber(body: body, negative: false, prefix: [], digitsStart: 0, digitsEnd: 0,
                             hasDecimal: false, remStart: 0, remEnd: body.count, remChars: 1,
@@ -1289,7 +1270,7 @@ public func printfChar(codePoint: Int, flags: PrintfFlags, width: Int?) throws -
         throw FormatError("%c arg not in range(0x110000)", kind: .overflowError)
     }
     var s: [UInt8] = []
-    appendUTF8(UInt32(codePoint), &s)
+    appendCodePoint(UInt32(codePoint), &s)
     return bytesToString(printfOutput(s, charCount: 1, isNumber: false, flags: flags, width: width, conv: 99))
 }
 

@@ -603,24 +603,6 @@ fileprivate func bigDecimalString(_ digits: [UInt8], radix: UInt32) -> String {
 
 // MARK: - String escapes
 
-/// Appends a code point as UTF-8. Lone surrogates (from `\ud800`) get the 3-byte form, as MicroPython does.
-fileprivate func appendCodePoint(_ cp: UInt32, to out: inout [UInt8]) {
-    if cp < 0x80 {
-        out.append(UInt8(cp))
-    } else if cp < 0x800 {
-        out.append(UInt8(0xC0 | (cp >> 6)))
-        out.append(UInt8(0x80 | (cp & 0x3F)))
-    } else if cp < 0x10000 {
-        out.append(UInt8(0xE0 | (cp >> 12)))
-        out.append(UInt8(0x80 | ((cp >> 6) & 0x3F)))
-        out.append(UInt8(0x80 | (cp & 0x3F)))
-    } else {
-        out.append(UInt8(0xF0 | (cp >> 18)))
-        out.append(UInt8(0x80 | ((cp >> 12) & 0x3F)))
-        out.append(UInt8(0x80 | ((cp >> 6) & 0x3F)))
-        out.append(UInt8(0x80 | (cp & 0x3F)))
-    }
-}
 
 
 // MARK: - Source preparation
@@ -725,7 +707,7 @@ extension Lexer {
                     i += 1
                     count += 1
                 }
-                if isBytes { out.append(UInt8(truncatingIfNeeded: v)) } else { appendCodePoint(v, to: &out) }
+                if isBytes { out.append(UInt8(truncatingIfNeeded: v)) } else { appendCodePoint(v, &out) }
             case 0x78, 0x75, 0x55: // x u U
                 if isBytes && e != 0x78 {
                     out.append(0x5C)
@@ -744,7 +726,7 @@ extension Lexer {
                     out.append(UInt8(truncatingIfNeeded: v))
                 } else {
                     guard v <= 0x10FFFF else { throw SyntaxErrorInfo("invalid escape", line: ln) }
-                    appendCodePoint(v, to: &out)
+                    appendCodePoint(v, &out)
                 }
             case 0x4E where !isBytes: // N
                 throw SyntaxErrorInfo("unicode name escapes are not supported", line: ln)

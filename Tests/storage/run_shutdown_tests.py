@@ -20,6 +20,9 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "support"))
+from boardpty import Pty  # noqa: E402
+
 ENV = dict(os.environ, LC_ALL="C.UTF-8", MTOOLS_SKIP_CHECK="1")
 results = []
 
@@ -39,41 +42,6 @@ def fsck(img):
     return p.returncode, p.stdout.decode() + p.stderr.decode()
 
 
-class Pty:
-    def __init__(self, path):
-        import tty
-        self.fd = os.open(path, os.O_RDWR | os.O_NOCTTY)
-        tty.setraw(self.fd)
-        self.buf = b""
-
-    def read_until(self, marker, timeout):
-        end = time.time() + timeout
-        while marker not in self.buf and time.time() < end:
-            r, _, _ = select.select([self.fd], [], [], 0.1)
-            if r:
-                try:
-                    self.buf += os.read(self.fd, 4096)
-                except OSError:
-                    break
-        i = self.buf.find(marker)
-        if i < 0:
-            return None
-        out, self.buf = self.buf[:i + len(marker)], self.buf[i + len(marker):]
-        return out.decode("utf-8", "replace").replace("\r\n", "\n")
-
-    def drain(self, settle=0.2):
-        """Drops what the board has sent so far (a second prompt after a Ctrl-C, say)."""
-        while select.select([self.fd], [], [], settle)[0]:
-            try:
-                os.read(self.fd, 4096)
-            except OSError:
-                break
-        self.buf = b""
-
-    def line(self, text, timeout=10):
-        self.drain(0.05)
-        os.write(self.fd, text.encode() + b"\r")
-        return self.read_until(b">>> ", timeout)
 
 
 def test_sigterm(exe, work):
