@@ -1,4 +1,5 @@
 #define _GNU_SOURCE
+#include <malloc.h>
 #include "CSupport.h"
 #include <pthread.h>
 #include <stdlib.h>
@@ -105,3 +106,5 @@ int mb_thread_start(size_t stack_size, void *ctx, void (*fn)(void *ctx), uint64_
 }
 
 uint64_t mb_thread_self(void) { return (uint64_t)pthread_self(); }
+
+void mb_malloc_single_arena(void) { mallopt(M_ARENA_MAX, 1); }

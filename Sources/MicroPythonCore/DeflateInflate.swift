@@ -209,6 +209,8 @@ struct Inflater {
         }
         defer { sum() }
         while want < 0 || out.count < want {
+            // read() to the end of a small input can unpack gigabytes (one byte per turn here)
+            try checkHostText(out.count)
             switch Int(st[InflateWord.phase]) {
             case InflatePhase.header:
                 var wbits = Int(st[InflateWord.wbits])

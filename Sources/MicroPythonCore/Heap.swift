@@ -71,6 +71,18 @@ func gcAllocSlow(_ n: Int, bytes: Int) throws -> UInt32 {
     throw memoryError(bytes, locked: false)
 }
 
+/// Text built in host memory (repr, json.dumps, % and str.format) is bounded: a list of 100,000
+/// references to one long str costs 400 KB of heap, but its repr would take gigabytes of the host.
+/// Past the heap's size the text could never become a heap object anyway; print streams on the
+/// board, so printed text may go on to 64 MB before MemoryError.
+let hostTextLimit = 64 << 20
+
+@inline(__always) func checkHostText(_ count: Int) throws {
+    if _slowPath(count > hostTextLimit) && count > Int(rt.pointee.poolEnd &- rt.pointee.poolStart) {
+        throw memoryError(count, locked: false)
+    }
+}
+
 /// Single blocks: first fit from the lowest block that may be free (as MicroPython). Larger
 /// allocations: next fit from where the last one ended, wrapping once, so a low hole does not
 /// make every multi-block allocation rescan the heap.

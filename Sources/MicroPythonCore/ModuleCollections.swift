@@ -359,6 +359,7 @@ enum ModuleCollections {
             while i < dequeCount(d) {
                 if i > 0 { buf.append(contentsOf: [44, 32]) }
                 try appendRepr(dequeItems(d)[dequeSlot(d, i)], &buf)
+                try checkHostText(buf.count)
                 i += 1
             }
             buf.append(UInt8(ascii: "]"))

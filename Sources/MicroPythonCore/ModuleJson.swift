@@ -150,6 +150,7 @@ struct JsonEncoder {
                 if i >= n { break }
                 if i > 0 { out.append(contentsOf: itemSep) }
                 try encode(isList ? listItems(o)[i] : tupleItems(o)[i], depth: depth + 1)
+                try checkHostText(out.count)
                 i += 1
             }
             out.append(93)
@@ -174,6 +175,7 @@ struct JsonEncoder {
                 }
                 out.append(contentsOf: keySep)
                 try encode(m.value(j), depth: depth + 1)
+                try checkHostText(out.count)
                 i = j + 1
             }
             out.append(125)

@@ -347,6 +347,7 @@ enum ModuleRe {
                 let (t, _) = try subjectBytes(template)
                 try expandTemplate(t, r, p, slots, ngroups: ngroups, into: &out)
             }
+            try checkHostText(out.count)
             begin = slots[1]
             if left > 0 {
                 left -= 1

@@ -112,6 +112,7 @@ func percentFormat(_ f: [UInt8], _ argsObj: Obj, isBytes: Bool) throws -> [UInt8
             if let fe = error as? FormatError, fe.kind == .overflowError { throw overflowError(fe.message) }
             throw valueError(formatErrorMessage(error))
         }
+        try checkHostText(out.count)
     }
     if next < argv.count && !usedMapping && mapping.isNull {
         throw typeError("format string didn't convert all arguments")

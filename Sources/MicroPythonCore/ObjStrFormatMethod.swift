@@ -59,6 +59,7 @@ private func renderFormat(_ f: UnsafeBufferPointer<UInt8>, _ out: inout [UInt8],
         }
         if i >= n { throw valueError("expected '}' before end of string") }
         try renderField(UnsafeBufferPointer(start: p + start, count: i - start), nested, &out, &st, depth: depth)
+        try checkHostText(out.count)
         i += 1
     }
 }

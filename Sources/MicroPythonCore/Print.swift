@@ -90,6 +90,7 @@ func appendObj(_ o: Obj, _ buf: inout [UInt8], repr: Bool) throws {
         while i < (isList ? listLen(o) : tupleLen(o)) {
             if i > 0 { append(", ", &buf) }
             try appendRepr(isList ? listItems(o)[i] : tupleItems(o)[i], &buf)
+            try checkHostText(buf.count)
             i += 1
         }
         if !isList && tupleLen(o) == 1 { buf.append(UInt8(ascii: ",")) }
@@ -106,6 +107,7 @@ func appendObj(_ o: Obj, _ buf: inout [UInt8], repr: Bool) throws {
             try appendRepr(m.key(j), &buf)
             append(": ", &buf)
             try appendRepr(m.value(j), &buf)
+            try checkHostText(buf.count)
             i = j + 1
         }
         buf.append(UInt8(ascii: "}"))
@@ -119,6 +121,7 @@ func appendObj(_ o: Obj, _ buf: inout [UInt8], repr: Bool) throws {
             if !first { append(", ", &buf) }
             first = false
             try appendRepr(m.key(j), &buf)
+            try checkHostText(buf.count)
             i = j + 1
         }
         buf.append(UInt8(ascii: "}"))

@@ -536,6 +536,11 @@ func installCrashHandlers() {
     setrlimit(__rlimit_resource_t(RLIMIT_CORE.rawValue), &rl)
     // A 2 MB Python heap needs little host memory: an input that makes the interpreter allocate
     // gigabytes on the host (a Swift array sized by a Python integer) must fail here, not swap the machine.
+    // The limit is on address space: glibc would give each _thread thread its own malloc arena,
+    // reserving 64 MB of address space apiece for good (little of it ever used), and a batch with
+    // a threads program would then fail an honest allocation later. One arena: the GIL serialises
+    // the threads anyway.
+    mb_malloc_single_arena()
     if opt.hostMemMB > 0, let statm = readFile("/proc/self/statm"),
        let pages = Int(String(decoding: statm.prefix(while: { $0 != 32 }), as: UTF8.self)) {
         let limit = rlim_t(pages * Int(getpagesize()) + opt.hostMemMB << 20)

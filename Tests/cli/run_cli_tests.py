@@ -132,6 +132,41 @@ for what, body in SIGINT_LOOPS:
         p.communicate()
         check(name, False, "timeout")
 
+# Text built in host memory from a small heap (a list of 50,000 references to one 20 KB str has a
+# 1 GB repr) ends in MemoryError, as it does on the board, not in a host allocation failure; the
+# process runs under a 1.5 GB address-space limit, as the fuzzer's children do
+import resource
+import zlib
+bomb = zlib.compressobj(9, zlib.DEFLATED, -15)
+bomb_path = os.path.join(tmp, "bomb.bin")
+with open(bomb_path, "wb") as f:
+    f.write(bomb.compress(b"\0" * 400_000_000) + bomb.flush())
+AMPLIFIED = [
+    ("repr of a list", "repr(l)"),
+    ("str of a dict", "str({i: s for i in range(5000)})"),
+    ("repr of a deque", "import collections\n  repr(collections.deque(l, 60000))"),
+    ("json.dumps", "import json\n  json.dumps(l)"),
+    ("%-formatting", "('%s' * 5000) % ((s,) * 5000)"),
+    ("str.format", "('{0}' * 5000).format(s)"),
+    ("re.sub with a function", "import re\n  re.sub('y', lambda m: s, 'y' * 50000)"),
+    ("DeflateIO.read() of a 400 MB bomb",
+     "import deflate, io\n  deflate.DeflateIO(io.BytesIO(open(%r, 'rb').read()), deflate.RAW).read()" % bomb_path),
+]
+prog = "s = 'x' * 20000\nl = [s] * 50000\n"
+for what, body in AMPLIFIED:
+    prog += "try:\n  %s\n  print(%r, 'built')\nexcept MemoryError:\n  print(%r, 'MemoryError')\n" % (body, what, what)
+
+
+def limit_address_space():
+    resource.setrlimit(resource.RLIMIT_AS, (1536 << 20, 1536 << 20))
+
+
+p = subprocess.run([EXE, "-c", prog], stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120,
+                   preexec_fn=limit_address_space)
+want = "".join("%s MemoryError\n" % what for what, _ in AMPLIFIED)
+check("text amplified from a small heap gives MemoryError under an address-space limit",
+      p.returncode == 0 and p.stdout.decode() == want, repr((p.returncode, p.stdout[-300:], p.stderr[-300:])))
+
 # REPL-free interactive-less start-up speed sanity: -c pass returns quickly
 t = time.time()
 run(["-c", "pass"])

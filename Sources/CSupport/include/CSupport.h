@@ -58,4 +58,7 @@ void mb_event_signal(void);
 int mb_thread_start(size_t stack_size, void *ctx, void (*fn)(void *ctx), uint64_t *ident);
 uint64_t mb_thread_self(void);
 
+// Makes every thread allocate from one malloc arena (glibc's mallopt(M_ARENA_MAX, 1)).
+void mb_malloc_single_arena(void);
+
 #endif
