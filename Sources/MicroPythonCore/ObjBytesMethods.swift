@@ -183,7 +183,7 @@ func bytesHex(_ data: UnsafeBufferPointer<UInt8>, _ a: Args, argIndex: Int) thro
     let n = data.count
     if n == 0 { return Obj(qstr: QID._empty.rawValue) }
     var groupEvery = 0
-    if sepByte != nil && per != 0 { groupEvery = abs(per) }
+    if sepByte != nil && per != 0 { groupEvery = Int(clamping: per.magnitude) }   // -2**63 has no Int magnitude
     let seps = groupEvery > 0 ? (n - 1) / groupEvery : 0
     let total = 2 * n + seps
     let (r, d) = try newStrBuffer(.str, total)

@@ -10,6 +10,12 @@ func bytesModFormat(_ fmt: Obj, _ args: Obj) throws -> Obj {
     try newBytes(try percentFormat(Array(strBytes(fmt)), args, isBytes: true))
 }
 
+/// One more decimal digit of a width or precision, saturating: a number too long for the word is
+/// too big for any string and fails the size check after it.
+@inline(__always) private func accumulateDigit(_ n: Int, _ digit: UInt8) -> Int {
+    n > (Int.max - 9) / 10 ? Int.max : n * 10 + Int(digit - 48)
+}
+
 func percentFormat(_ f: [UInt8], _ argsObj: Obj, isBytes: Bool) throws -> [UInt8] {
     var out: [UInt8] = []
     var argv: [Obj] = []
@@ -57,7 +63,7 @@ func percentFormat(_ f: [UInt8], _ argsObj: Obj, isBytes: Bool) throws -> [UInt8
             width = try intToInt(try nextArg()); i += 1
         } else {
             var w = 0, any = false
-            while i < f.count && f[i] >= 48 && f[i] <= 57 { w = w * 10 + Int(f[i] - 48); i += 1; any = true }
+            while i < f.count && f[i] >= 48 && f[i] <= 57 { w = accumulateDigit(w, f[i]); i += 1; any = true }
             if any { width = w }
         }
         var precision: Int? = nil
@@ -67,7 +73,7 @@ func percentFormat(_ f: [UInt8], _ argsObj: Obj, isBytes: Bool) throws -> [UInt8
                 precision = try intToInt(try nextArg()); i += 1
             } else {
                 var p = 0
-                while i < f.count && f[i] >= 48 && f[i] <= 57 { p = p * 10 + Int(f[i] - 48); i += 1 }
+                while i < f.count && f[i] >= 48 && f[i] <= 57 { p = accumulateDigit(p, f[i]); i += 1 }
                 precision = p
             }
         }
