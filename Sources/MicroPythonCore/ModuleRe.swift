@@ -390,12 +390,13 @@ enum ModuleRe {
             }
             if groupNo < 0 && i < n && t[i] >= 48 && t[i] <= 57 {
                 var v = 0
-                while i < n && t[i] >= 48 && t[i] <= 57 { v = v * 10 + Int(t[i] - 48); i += 1 }
+                // saturates: no pattern has that many groups, so the number fails the group check
+                while i < n && t[i] >= 48 && t[i] <= 57 { v = min(v * 10 + Int(t[i] - 48), 1 << 30); i += 1 }
                 if gFormat && i < n && t[i] == UInt8(ascii: ">") { i += 1 }
                 groupNo = v
             }
             if groupNo >= 0 {
-                if groupNo > ngroups { throw PyErr(try newException(TypeID.IndexError.obj, args: try newTuple([Obj(small: groupNo)]))) }
+                if groupNo > ngroups { throw PyErr(try newException(TypeID.IndexError.obj, args: try newTuple([try newInt(groupNo)]))) }
                 let s = slots[2 * groupNo], e2 = slots[2 * groupNo + 1]
                 if s >= 0 && e2 >= 0 { out.append(contentsOf: UnsafeBufferPointer(start: p + s, count: e2 - s)) }
                 continue
