@@ -20,27 +20,19 @@ import hashlib
 import json
 import os
 import random
-import shutil
 import subprocess
 import sys
 import tempfile
 import time
-import traceback
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "support"))
+from testloop import Failure, check, run_tests  # noqa: E402,F401
 
 EXE = None
 WORK = None
 SEED = 1
 ENV = dict(os.environ, LC_ALL="C.UTF-8")
 EPOCH_2000 = 946684800   # os.stat times count from 2000 on the pyboard (Storage.epochYear)
-
-
-class Failure(Exception):
-    pass
-
-
-def check(cond, msg):
-    if not cond:
-        raise Failure(msg)
 
 
 def board(script, timeout=300, options=("-X", "heapsize=16M")):
@@ -960,28 +952,7 @@ def main():
         print("missing Python package littlefs-python (pip install littlefs-python)")
         return 2
     WORK = tempfile.mkdtemp(prefix="microboard-lfs-")
-    failed = 0
-    for t in TESTS:
-        if args.k and args.k not in t.__name__:
-            continue
-        start = time.time()
-        try:
-            t()
-            print("PASS", t.__name__, "(%.1f s)" % (time.time() - start))
-        except Failure as e:
-            failed += 1
-            print("FAIL", t.__name__)
-            print("   ", str(e).replace("\n", "\n    "))
-        except Exception:
-            failed += 1
-            print("FAIL", t.__name__)
-            traceback.print_exc()
-    if args.keep:
-        print("images kept in", WORK)
-    else:
-        shutil.rmtree(WORK, ignore_errors=True)
-    print("%d failed" % failed if failed else "all littlefs tests passed")
-    return 1 if failed else 0
+    return run_tests(TESTS, args.k, WORK, args.keep, "littlefs", timed=True)
 
 
 if __name__ == "__main__":

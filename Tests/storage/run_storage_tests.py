@@ -19,20 +19,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import traceback
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "support"))
+from testloop import Failure, check, run_tests  # noqa: E402,F401
 
 EXE = None
 WORK = None
 ENV = dict(os.environ, LC_ALL="C.UTF-8", MTOOLS_SKIP_CHECK="1")
-
-
-class Failure(Exception):
-    pass
-
-
-def check(cond, msg):
-    if not cond:
-        raise Failure(msg)
 
 
 def board(script, timeout=120, expect_ok=True, options=("-X", "heapsize=16M")):
@@ -596,27 +589,7 @@ def main():
         print("missing Python package fatfs-ng (pip install fatfs-ng)")
         return 2
     WORK = tempfile.mkdtemp(prefix="microboard-storage-")
-    failed = 0
-    for t in TESTS:
-        if args.k and args.k not in t.__name__:
-            continue
-        try:
-            t()
-            print("PASS", t.__name__)
-        except Failure as e:
-            failed += 1
-            print("FAIL", t.__name__)
-            print("   ", str(e).replace("\n", "\n    "))
-        except Exception:
-            failed += 1
-            print("FAIL", t.__name__)
-            traceback.print_exc()
-    if args.keep:
-        print("images kept in", WORK)
-    else:
-        shutil.rmtree(WORK, ignore_errors=True)
-    print("%d failed" % failed if failed else "all storage tests passed")
-    return 1 if failed else 0
+    return run_tests(TESTS, args.k, WORK, args.keep, "storage")
 
 
 if __name__ == "__main__":
