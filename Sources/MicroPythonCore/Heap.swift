@@ -60,10 +60,7 @@ func gcAllocSlow(_ n: Int, bytes: Int) throws -> UInt32 {
         gcCollect()
         // a nearly full heap (or gc.threshold(0)) collects at every allocation, which can keep a
         // native loop busy for minutes: Ctrl-C is taken here rather than only between opcodes
-        if _slowPath(mb_sigint_pending != 0) && mayTakeInterrupt() {
-            mb_sigint_pending = 0
-            throw PyErr(try newException(TypeID.KeyboardInterrupt.obj, args: getRoot(.emptyTuple)))
-        }
+        if _slowPath(mb_sigint_pending != 0) { try takeKeyboardInterrupt() }
         if let a = findFree(n) { return a }
     } else if let a = findFree(n) {
         return a

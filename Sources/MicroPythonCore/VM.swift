@@ -780,14 +780,20 @@ func setTicksLeft(_ n: Int) {
     ticksReload = n
 }
 
+/// Raises KeyboardInterrupt for a pending Ctrl-C, if this thread may take it (the main thread).
+@inline(never) func takeKeyboardInterrupt() throws {
+    guard mb_sigint_pending != 0 && mayTakeInterrupt() else { return }
+    mb_sigint_pending = 0
+    throw PyErr(try newException(TypeID.KeyboardInterrupt.obj, args: getRoot(.emptyTuple)))
+}
+
 @inline(never) func handlePendingInterrupt() throws {
     let total = vmTickCount()
     let used = total - ticksAtLastHook
     setTicksLeft(rt.pointee.tickQuantum)
     if mb_sigint_pending != 0 && mayTakeInterrupt() {
-        mb_sigint_pending = 0
         ticksAtLastHook = total
-        throw PyErr(try newException(TypeID.KeyboardInterrupt.obj, args: getRoot(.emptyTuple)))
+        try takeKeyboardInterrupt()
     }
     if rt.pointee.budget >= 0 {
         rt.pointee.budget -= used
